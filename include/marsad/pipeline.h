@@ -1,0 +1,63 @@
+// marsad/pipeline.h — the one place that knows the order of the stages.
+//
+//   document -> UTF-8 check (input.h) -> article (byline, title, dateline,
+//   paragraphs, repeats) -> tokens and sentences -> record
+//
+// Later stages (dates, entities, events, quotes, topics) add their results to
+// the same Record here, each as one more small stage.
+//
+//   marsad::AnalyzeOptions opt;
+//   opt.published = "2025-11-25";
+//   marsad::Result<marsad::Record> r = marsad::analyze(std::move(input_doc), opt);
+//   if (r) marsad::write_record_json(*r, writer);   // output.h
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "marsad/article.h"
+#include "marsad/input.h"
+#include "marsad/sentences.h"
+#include "marsad/status.h"
+#include "marsad/timestamp.h"
+
+namespace marsad {
+
+inline constexpr const char* kSchema = "marsad.article/1";
+
+struct AnalyzeOptions {
+  ArticleOptions article;
+  std::string published;  // default publication time for documents that carry none ("" = none)
+};
+
+struct Sentence {
+  Span span;
+  uint32_t paragraph = 0;  // index into Article::paragraphs
+};
+
+struct Stats {
+  uint64_t bytes = 0;           // of the document text
+  uint64_t paragraphs = 0;      // kept
+  uint64_t removed = 0;         // repeated paragraphs removed
+  uint64_t sentences = 0;
+  uint64_t tokens = 0;          // non-space tokens in kept paragraphs
+  uint64_t words = 0;           // word tokens in kept paragraphs
+  uint64_t arabic_words = 0;
+  uint64_t clitic_splits = 0;   // Arabic words with at least one proclitic (article included)
+  uint64_t replaced = 0;        // invalid UTF-8 sequences replaced (--lossy)
+};
+
+struct Record {
+  Document doc;
+  Article article;
+  std::optional<Timestamp> published;
+  std::string published_source;        // "document" | "option" | ""
+  std::vector<Sentence> sentences;
+  Stats stats;
+  std::vector<std::string> warnings;   // things changed or ignored, never silently
+};
+
+Result<Record> analyze(InputDocument in, const AnalyzeOptions& opt);
+
+}  // namespace marsad

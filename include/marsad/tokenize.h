@@ -1,0 +1,56 @@
+// marsad/tokenize.h — split a text into tokens that cover it exactly.
+//
+// Tokens are found on the match key (so a shadda or tatweel inside a word never
+// splits it: وقّع is one token) and carry both their key range and their
+// original byte range. Every byte of the input belongs to exactly one token:
+// spaces are tokens too, so the tokens concatenate back to the input.
+//
+//   marsad::Tokenized t = marsad::tokenize("وقّع 3 اتفاقيات.");
+//   for (const marsad::Token& tok : t.tokens)
+//     if (tok.is_word()) std::cout << t.key_of(tok) << "\n";   // وقع / اتفاقيات
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "marsad/normalize.h"
+
+namespace marsad {
+
+enum class TokenKind : uint8_t {
+  kArabic,  // a run of Arabic letters (marks and tatweel inside it included)
+  kLatin,   // a run of letters of any other script
+  kNumber,  // digits of any script, with inner "." "," "٫" "٬" between digits
+  kPunct,   // one punctuation character
+  kSymbol,  // one other character (currency, emoji, ...)
+  kSpace,   // a run of white space, line breaks included
+};
+std::string_view token_kind_name(TokenKind k);
+
+struct Token {
+  uint32_t start = 0, end = 0;    // original byte range
+  uint32_t kstart = 0, kend = 0;  // match-key byte range
+  TokenKind kind = TokenKind::kSpace;
+  bool is_word() const { return kind == TokenKind::kArabic || kind == TokenKind::kLatin; }
+};
+
+struct Tokenized {
+  MatchKey key;
+  std::vector<Token> tokens;
+  std::string_view key_of(const Token& t) const {
+    return std::string_view(key.key).substr(t.kstart, t.kend - t.kstart);
+  }
+};
+
+// Builds the match key of `text` and tokenizes it. `text` must be valid UTF-8.
+Tokenized tokenize(std::string_view text);
+
+// Tokenizes an existing match key (the caller keeps the key alive).
+std::vector<Token> tokenize_key(const MatchKey& key);
+
+// Compact debug dump, one token per item: "ar:وقع sp num:3 sp ar:اتفاقيات p:."
+std::string dump_tokens(const Tokenized& t);
+
+}  // namespace marsad

@@ -1,0 +1,76 @@
+#include <algorithm>
+
+#include "marsad/clitics.h"
+#include "marsad/pipeline.h"
+#include "marsad/tokenize.h"
+
+namespace marsad {
+namespace {
+
+// Index of the first token starting at or after byte `at`.
+size_t token_at(const std::vector<Token>& toks, uint32_t at) {
+  return static_cast<size_t>(
+      std::lower_bound(toks.begin(), toks.end(), at, [](const Token& t, uint32_t v) { return t.start < v; }) -
+      toks.begin());
+}
+
+void resolve_published(Record& r, const AnalyzeOptions& opt) {
+  if (!r.doc.published.empty()) {
+    auto t = parse_timestamp(r.doc.published);
+    if (t) {
+      r.published = *t;
+      r.published_source = "document";
+      return;
+    }
+    r.warnings.push_back("published: " + t.status().message() + "; ignored");
+  }
+  if (!opt.published.empty()) {
+    auto t = parse_timestamp(opt.published);
+    if (t) {
+      r.published = *t;
+      r.published_source = "option";
+    }
+  }
+}
+
+}  // namespace
+
+Result<Record> analyze(InputDocument in, const AnalyzeOptions& opt) {
+  Record r;
+  r.doc = std::move(in.doc);
+  r.stats.replaced = in.replaced;
+  if (in.replaced) r.warnings.push_back("replaced " + std::to_string(in.replaced) + " invalid UTF-8 sequence(s) with U+FFFD");
+  auto article = parse_article(r.doc, opt.article);
+  if (!article) return article.status();
+  r.article = std::move(*article);
+  resolve_published(r, opt);
+
+  const Tokenized t = tokenize(r.doc.text);
+  for (uint32_t p = 0; p < r.article.paragraphs.size(); ++p) {
+    const Span span = r.article.paragraphs[p];
+    size_t first = token_at(t.tokens, span.start);
+    size_t last = token_at(t.tokens, span.end);
+    for (const Span& s : split_sentences(t, first, last)) {
+      // A dateline cut may fall inside a token; clamp to the paragraph.
+      r.sentences.push_back({{std::max(s.start, span.start), std::min(s.end, span.end)}, p});
+    }
+    for (size_t i = first; i < last; ++i) {
+      const Token& tok = t.tokens[i];
+      if (tok.kind == TokenKind::kSpace) continue;
+      ++r.stats.tokens;
+      if (!tok.is_word()) continue;
+      ++r.stats.words;
+      if (tok.kind == TokenKind::kArabic) {
+        ++r.stats.arabic_words;
+        r.stats.clitic_splits += analyze_clitics(t.key_of(tok)).count > 0;
+      }
+    }
+  }
+  r.stats.bytes = r.doc.text.size();
+  r.stats.paragraphs = r.article.paragraphs.size();
+  r.stats.removed = r.article.removed.size();
+  r.stats.sentences = r.sentences.size();
+  return r;
+}
+
+}  // namespace marsad

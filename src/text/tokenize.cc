@@ -1,0 +1,135 @@
+#include "marsad/tokenize.h"
+
+#include <unicode/uchar.h>
+
+#include "marsad/utf8.h"
+
+namespace marsad {
+namespace {
+
+enum class Cls : uint8_t { kArabic, kLetter, kDigit, kSpace, kPunct, kSymbol };
+
+inline bool is_arabic_letter(char32_t c) {
+  return (c >= 0x621 && c <= 0x64A) || (c >= 0x66E && c <= 0x6D3) || c == 0x6D5 ||
+         (c >= 0x6EE && c <= 0x6FF && !(c >= 0x6F0 && c <= 0x6F9)) || (c >= 0x750 && c <= 0x77F) ||
+         (c >= 0x8A0 && c <= 0x8FF);
+}
+
+Cls classify(char32_t c) {
+  if (c < 0x80) {
+    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return Cls::kLetter;
+    if (c >= '0' && c <= '9') return Cls::kDigit;
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return Cls::kSpace;
+    if (c < 0x20 || c == 0x7F) return Cls::kSpace;  // other controls separate like space
+    return u_ispunct(static_cast<UChar32>(c)) ? Cls::kPunct : Cls::kSymbol;
+  }
+  if (is_arabic_letter(c)) return Cls::kArabic;
+  auto u = static_cast<UChar32>(c);
+  if (u_isUWhiteSpace(u)) return Cls::kSpace;
+  if (u_isdigit(u)) return Cls::kDigit;
+  if (u_isalpha(u) || u_getCombiningClass(u) != 0 || u_charType(u) == U_NON_SPACING_MARK) {
+    return (c >= 0x600 && c < 0x900) ? Cls::kArabic : Cls::kLetter;
+  }
+  if (u_ispunct(u)) return Cls::kPunct;
+  if (u_charType(u) == U_CONTROL_CHAR || u_charType(u) == U_FORMAT_CHAR) return Cls::kSpace;
+  return Cls::kSymbol;
+}
+
+bool is_number_joiner(char32_t c) { return c == '.' || c == ',' || c == 0x66B || c == 0x66C; }
+
+}  // namespace
+
+std::string_view token_kind_name(TokenKind k) {
+  switch (k) {
+    case TokenKind::kArabic: return "ar";
+    case TokenKind::kLatin: return "lat";
+    case TokenKind::kNumber: return "num";
+    case TokenKind::kPunct: return "p";
+    case TokenKind::kSymbol: return "sym";
+    case TokenKind::kSpace: return "sp";
+  }
+  return "?";
+}
+
+std::vector<Token> tokenize_key(const MatchKey& mk) {
+  std::string_view key = mk.key;
+  std::vector<Token> out;
+  out.reserve(key.size() / 5 + 4);
+  size_t i = 0;
+  const size_t n = key.size();
+  while (i < n) {
+    size_t start = i;
+    char32_t c = next_code_point(key, i);
+    Cls cls = classify(c);
+    TokenKind kind;
+    switch (cls) {
+      case Cls::kArabic:
+      case Cls::kLetter:
+      case Cls::kSpace: {
+        kind = cls == Cls::kArabic ? TokenKind::kArabic
+               : cls == Cls::kLetter ? TokenKind::kLatin
+                                     : TokenKind::kSpace;
+        while (i < n) {
+          size_t j = i;
+          if (classify(next_code_point(key, j)) != cls) break;
+          i = j;
+        }
+        break;
+      }
+      case Cls::kDigit: {
+        kind = TokenKind::kNumber;
+        while (i < n) {
+          size_t j = i;
+          char32_t d = next_code_point(key, j);
+          Cls dc = classify(d);
+          if (dc == Cls::kDigit) { i = j; continue; }
+          if (is_number_joiner(d) && j < n) {
+            size_t k = j;
+            if (classify(next_code_point(key, k)) == Cls::kDigit) { i = k; continue; }
+          }
+          break;
+        }
+        break;
+      }
+      case Cls::kPunct: kind = TokenKind::kPunct; break;
+      default: kind = TokenKind::kSymbol; break;
+    }
+    Token t;
+    t.kstart = static_cast<uint32_t>(start);
+    t.kend = static_cast<uint32_t>(i);
+    t.start = mk.original_begin(start);
+    t.end = mk.original_end(i);
+    t.kind = kind;
+    out.push_back(t);
+  }
+  // Dropped characters that lead the text belong to the first token; if the key
+  // is empty but the text is not, one space token holds them all.
+  if (out.empty() && mk.orig.back() > 0) {
+    Token t;
+    t.end = mk.orig.back();
+    out.push_back(t);
+  }
+  return out;
+}
+
+Tokenized tokenize(std::string_view text) {
+  Tokenized t;
+  t.key = make_match_key(text);
+  t.tokens = tokenize_key(t.key);
+  return t;
+}
+
+std::string dump_tokens(const Tokenized& t) {
+  std::string out;
+  for (const Token& tok : t.tokens) {
+    if (!out.empty()) out += ' ';
+    out += token_kind_name(tok.kind);
+    if (tok.kind != TokenKind::kSpace) {
+      out += ':';
+      out += t.key_of(tok);
+    }
+  }
+  return out;
+}
+
+}  // namespace marsad
