@@ -137,7 +137,8 @@ std::string domain_of(std::string_view url) {
 Result<Article> parse_article(const Document& doc, const ArticleOptions& opt) {
   const std::string_view text = doc.text;
   std::vector<Line> lines = lines_of(text);
-  if (lines.empty()) {
+  // A headline without a body (a JSON title, no text) is still an article.
+  if (lines.empty() && doc.title.empty()) {
     return Status(Error::kEmpty, text.empty() ? "empty document (0 bytes)" : "no text: only white space",
                   {doc.file, doc.line});
   }

@@ -89,22 +89,30 @@ Result<InputDocument> document_from_json(std::string_view json, const InputOptio
 
   Document d;
   std::string text;
-  for (std::string_view f : {"text", "content", "body"}) {
-    if (auto e = string_field(obj, f, text); e) return fail("field '" + std::string(f) + "': " + simdjson::error_message(e));
-    if (!text.empty()) break;
-  }
-  if (text.empty()) {  // {"paragraphs": ["...", "..."]}
-    auto arr = obj.find_field_unordered("paragraphs");
-    if (!arr.error()) {
+  // The body: a string, or an array of paragraph strings (Yabiladi's `content`).
+  for (std::string_view f : {"text", "content", "body", "paragraphs"}) {
+    auto field = obj.find_field_unordered(f);
+    if (field.error() == simdjson::NO_SUCH_FIELD || (!field.error() && field.is_null())) continue;
+    if (field.error()) return fail("field '" + std::string(f) + "': " + simdjson::error_message(field.error()));
+    simdjson::ondemand::json_type type;
+    if (auto e = field.type().get(type); e) return fail("field '" + std::string(f) + "': " + simdjson::error_message(e));
+    if (type == simdjson::ondemand::json_type::string) {
+      std::string_view v;
+      if (auto e = field.get_string().get(v); e) return fail("field '" + std::string(f) + "': " + simdjson::error_message(e));
+      text.assign(v);
+    } else if (type == simdjson::ondemand::json_type::array) {
       simdjson::ondemand::array a;
-      if (auto e = arr.get_array().get(a); e) return fail("field 'paragraphs' is not an array");
+      if (auto e = field.get_array().get(a); e) return fail("field '" + std::string(f) + "' is not an array");
       for (auto item : a) {
         std::string_view p;
-        if (auto e = item.get_string().get(p); e) return fail("field 'paragraphs' holds a non-string");
+        if (auto e = item.get_string().get(p); e) return fail("field '" + std::string(f) + "' holds a non-string");
         if (!text.empty()) text += "\n\n";
         text += p;
       }
+    } else {
+      return fail("field '" + std::string(f) + "' must be a string or an array of strings");
     }
+    if (text.find_first_not_of(" \t\r\n") != std::string::npos) break;
   }
   auto get = [&](std::initializer_list<std::string_view> names, std::string& out) -> simdjson::error_code {
     for (std::string_view n : names) {
@@ -118,7 +126,10 @@ Result<InputDocument> document_from_json(std::string_view json, const InputOptio
       get({"author", "byline"}, d.author)) {
     return fail("a metadata field (title, source, url, published, author) is not a string");
   }
-  if (text.empty()) return fail("no text: expected a non-empty 'text', 'content' or 'paragraphs' field");
+  if (text.find_first_not_of(" \t\r\n") == std::string::npos && d.title.empty()) {
+    return Status(Error::kEmpty, "no text: 'text', 'content' and 'paragraphs' are missing or empty, and there is no title",
+                  where);
+  }
   auto r = checked(std::move(text), opt, file, line);
   if (!r) return r;
   d.text = std::move(r->doc.text);

@@ -101,7 +101,17 @@ Result<Timestamp> parse_timestamp(std::string_view text) {
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
   Timestamp t;
   size_t i = 0;
-  if (s.size() >= 10 && std::isdigit(static_cast<unsigned char>(s[0]))) {
+  if (s.size() >= 10 && (s[2] == '/' || s[2] == '.') && (s[5] == '/' || s[5] == '.')) {
+    // "03/11/2015": day first, as Arab outlets write it (Jawhara FM's `time`).
+    if (!digits(s, i, 2, t.day) || !digits(s, ++i, 2, t.month) || !digits(s, ++i, 4, t.year)) {
+      return bad(text, "expected DD/MM/YYYY");
+    }
+    if (i < s.size()) {
+      if (s[i] != ' ' && s[i] != 'T') return bad(text, "unexpected text after the date");
+      ++i;
+      if (!time_and_zone(s, i, t) || i != s.size()) return bad(text, "expected hh:mm[:ss][±hh:mm]");
+    }
+  } else if (s.size() >= 10 && s[4] == '-') {
     if (!digits(s, i, 4, t.year) || s[i++] != '-' || !digits(s, i, 2, t.month) || s[i++] != '-' ||
         !digits(s, i, 2, t.day)) {
       return bad(text, "expected YYYY-MM-DD");

@@ -43,6 +43,7 @@ Result<Record> analyze(InputDocument in, const AnalyzeOptions& opt) {
   auto article = parse_article(r.doc, opt.article);
   if (!article) return article.status();
   r.article = std::move(*article);
+  if (r.article.paragraphs.empty()) r.warnings.push_back("no body text: the record holds the title only");
   resolve_published(r, opt);
 
   const Tokenized t = tokenize(r.doc.text);

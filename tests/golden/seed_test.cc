@@ -48,7 +48,9 @@ TEST(Seed, FiveParagraphsInOrderAndFourRemovals) {
   const char* starts[] = {"وقّع ممثلون", "وأفادت قوات الدفاع", "وأوضح البلاغ", "وأشار المصدر", "واعتبرت القوات"};
   for (size_t i = 0; i < 5; ++i) {
     EXPECT_EQ(slice(r, a.paragraphs[i]).substr(0, std::string_view(starts[i]).size()), starts[i]) << i;
-    if (i) EXPECT_LT(a.paragraphs[i - 1].end, a.paragraphs[i].start);
+    if (i) {
+      EXPECT_LT(a.paragraphs[i - 1].end, a.paragraphs[i].start);
+    }
   }
   ASSERT_EQ(a.removed.size(), 4u);
   const int originals[] = {0, 1, 3, 4};

@@ -113,7 +113,7 @@ TEST(Input, BadJsonNamesFileAndLine) {
   ASSERT_FALSE(d.ok());
   EXPECT_EQ(d.status().code(), Error::kBadJson);
   EXPECT_EQ(d.status().to_string().substr(0, 13), "bad.jsonl:12:");
-  auto n = document_from_json(R"({"title": "x"})", {}, "bad.jsonl", 13);
+  auto n = document_from_json(R"({"url": "x", "content": "  "})", {}, "bad.jsonl", 13);
   ASSERT_FALSE(n.ok());
   EXPECT_NE(n.status().message().find("no text"), std::string::npos);
   auto w = document_from_json(R"({"text": 5})", {}, "bad.jsonl", 14);
