@@ -90,4 +90,8 @@ void register_analyze(CLI::App& app) {
   cmd->callback([flags] { run(*flags); });
 }
 
+namespace {
+const Command kAnalyze{"analyze", 10, register_analyze};
+}
+
 }  // namespace marsad::cli

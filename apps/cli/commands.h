@@ -1,5 +1,10 @@
-// Subcommand registration for the marsad CLI. Each command lives in its own
-// file and records its exit code for main() to return.
+// Subcommands of the marsad CLI. Each lives in its own <name>_cmd.cc and
+// registers itself with a static Command object, so adding a subcommand is
+// adding a file:
+//
+//   static marsad::cli::Command kDates{"dates", 20, register_dates};
+//
+// The number orders `marsad --help`.
 #pragma once
 
 #include <CLI/CLI.hpp>
@@ -11,7 +16,13 @@
 
 namespace marsad::cli {
 
-void register_analyze(CLI::App& app);
+struct Command {
+  using Register = void (*)(CLI::App& app);
+  Command(const char* name, int order, Register reg);
+};
+
+// Registers every subcommand, in order.
+void register_all(CLI::App& app);
 
 // Exit code of the command that ran.
 int exit_code();

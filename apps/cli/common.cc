@@ -5,9 +5,30 @@
 
 #include "commands.h"
 
+#include <algorithm>
+#include <vector>
+
 namespace marsad::cli {
 namespace {
 int g_exit = 0;
+
+struct Entry {
+  const char* name;
+  int order;
+  Command::Register reg;
+};
+std::vector<Entry>& registry() {
+  static std::vector<Entry> r;
+  return r;
+}
+}  // namespace
+
+Command::Command(const char* name, int order, Register reg) { registry().push_back({name, order, reg}); }
+
+void register_all(CLI::App& app) {
+  auto r = registry();
+  std::sort(r.begin(), r.end(), [](const Entry& a, const Entry& b) { return a.order < b.order; });
+  for (const Entry& e : r) e.reg(app);
 }
 
 int exit_code() { return g_exit; }

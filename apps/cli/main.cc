@@ -14,7 +14,7 @@ int main(int argc, char** argv) {
   CLI::App app{"marsad — Arabic news engine: clean, structured records from raw articles"};
   app.set_version_flag("--version", std::string("marsad ") + MARSAD_VERSION);
   app.require_subcommand(1);
-  marsad::cli::register_analyze(app);
+  marsad::cli::register_all(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,6 +1,6 @@
 #include <cstdio>
 
-#include "marsad/output.h"
+#include "marsad/json.h"
 
 namespace marsad {
 
