@@ -1,0 +1,78 @@
+// Gazetteer matching: longest phrase first, within runs of words that no
+// punctuation breaks. The first word of a phrase may carry clitics (للمغرب,
+// ونظيرتها, بالعاصمة): it is tried as written and as its host.
+#include "entities/match.h"
+
+#include "marsad/clitics.h"
+
+namespace marsad::internal {
+
+std::vector<Word> words_of(const Tokenized& t, size_t first, size_t last) {
+  std::vector<Word> words;
+  uint32_t segment = 0;
+  for (size_t i = first; i < last; ++i) {
+    const Token& tok = t.tokens[i];
+    if (tok.kind == TokenKind::kSpace) {
+      continue;
+    }
+    if (!tok.is_word() && tok.kind != TokenKind::kNumber) {
+      ++segment;
+      continue;
+    }
+    Word w;
+    w.token = i;
+    w.segment = segment;
+    w.key = std::string(t.key_of(tok));
+    if (tok.kind == TokenKind::kArabic) {
+      Clitics c = analyze_clitics(w.key);
+      w.host = c.host_of(w.key);
+      w.has_article = c.has(CliticRole::kDet);
+      // Where the host starts in the key: after the conjunction/preposition.
+      for (uint8_t p = 0; p < c.count; ++p) {
+        if (c.pieces[p].role != CliticRole::kDet) w.host_offset = c.pieces[p].end;
+      }
+    } else {
+      w.host = w.key;
+    }
+    words.push_back(std::move(w));
+  }
+  return words;
+}
+
+std::vector<Match> match_gazetteer(const std::vector<Word>& words) {
+  const Gazetteer& g = gazetteer();
+  std::vector<Match> out;
+  std::string key;
+  for (size_t i = 0; i < words.size();) {
+    size_t best_n = 0;
+    const std::vector<uint32_t>* best = nullptr;
+    bool best_host = false;
+    size_t max_n = 1;
+    while (max_n < g.max_words && i + max_n < words.size() && words[i + max_n].segment == words[i].segment) ++max_n;
+    for (size_t n = max_n; n >= 1 && !best; --n) {
+      for (int use_host = 0; use_host < 2 && !best; ++use_host) {
+        const std::string& head = use_host ? words[i].host : words[i].key;
+        if (use_host && head == words[i].key) continue;
+        key = head;
+        for (size_t k = i + 1; k < i + n; ++k) {
+          key += ' ';
+          key += words[k].key;
+        }
+        if (const auto* hit = g.find(key)) {
+          best = hit;
+          best_n = n;
+          best_host = use_host;
+        }
+      }
+    }
+    if (!best) {
+      ++i;
+      continue;
+    }
+    out.push_back({i, i + best_n, (*best)[0], best_host});
+    i += best_n;
+  }
+  return out;
+}
+
+}  // namespace marsad::internal
