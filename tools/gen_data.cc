@@ -78,13 +78,14 @@ int table(const std::string& name, const std::string& in, int keycol, int valcol
   }
   size_t cap = 16;
   while (cap < rows.size() * 2) cap *= 2;
-  std::vector<marsad::internal::LexSlot> slots(cap, {UINT32_MAX, 0, 0});
+  std::vector<marsad::internal::LexSlot> slots(cap, {UINT32_MAX, 0, 0, 0});
   std::string blob;
   for (const auto& [k, v] : rows) {
-    uint64_t i = marsad::internal::fnv1a(k) & (cap - 1);
+    const uint64_t h = marsad::internal::lex_hash(k);
+    uint64_t i = h & (cap - 1);
     while (slots[i].offset != UINT32_MAX) i = (i + 1) & (cap - 1);
     slots[i] = {static_cast<uint32_t>(blob.size()), static_cast<uint32_t>(k.size()),
-                static_cast<uint32_t>(std::min<uint64_t>(v, UINT32_MAX - 1))};
+                static_cast<uint32_t>(std::min<uint64_t>(v, UINT32_MAX - 1)), static_cast<uint32_t>(h >> 32)};
     blob += k;
   }
   std::ofstream o(out);
@@ -92,7 +93,7 @@ int table(const std::string& name, const std::string& in, int keycol, int valcol
     << "#include \"text/lexicon.h\"\n\nnamespace marsad::internal {\nnamespace {\n"
     << "const char kBlob[] =\n" << c_literal(blob) << ";\n"
     << "const LexSlot kSlots[] = {\n";
-  for (const auto& s : slots) o << "{" << s.offset << "u," << s.length << "u," << s.value << "u},\n";
+  for (const auto& s : slots) o << "{" << s.offset << "u," << s.length << "u," << s.value << "u," << s.tag << "u},\n";
   o << "};\n}  // namespace\n\nconst Lexicon& " << name << "() {\n"
     << "  static constexpr Lexicon kLex(kBlob, kSlots, " << (cap - 1) << "u, " << rows.size() << "u);\n"
     << "  return kLex;\n}\n\n}  // namespace marsad::internal\n";

@@ -2,7 +2,7 @@
 //
 // tools/gen_data.cc reads a TSV from data/, folds each key with
 // make_match_key(), and writes a C++ file holding an open-addressing table
-// (FNV-1a, linear probing, load <= 0.5). Lookups cost one hash and a probe or
+// (XXH3, linear probing, load <= 0.5). Lookups cost one hash and a probe or
 // two; there is no start-up work and no file to find at run time.
 //
 //   const marsad::internal::Lexicon& words = marsad::internal::wordfreq();
@@ -12,21 +12,19 @@
 #include <cstdint>
 #include <string_view>
 
+#include <xxhash.h>
+
 namespace marsad::internal {
 
-inline uint64_t fnv1a(std::string_view s) {
-  uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return h;
-}
+// XXH3: fast on the short keys that words are; the same function at build
+// time (tools/gen_data.cc) and at run time.
+inline uint64_t lex_hash(std::string_view s) { return XXH3_64bits(s.data(), s.size()); }
 
 struct LexSlot {
   uint32_t offset;  // into blob; UINT32_MAX = empty slot
   uint32_t length;
   uint32_t value;
+  uint32_t tag;     // high 32 bits of the key's hash: most probes end here without touching the blob
 };
 
 class Lexicon {
@@ -36,10 +34,14 @@ class Lexicon {
 
   // Value stored for key (a match key), or `missing`.
   uint32_t get(std::string_view key, uint32_t missing = 0) const {
-    for (uint64_t i = fnv1a(key) & mask_;; i = (i + 1) & mask_) {
+    const uint64_t h = lex_hash(key);
+    const auto tag = static_cast<uint32_t>(h >> 32);
+    for (uint64_t i = h & mask_;; i = (i + 1) & mask_) {
       const LexSlot& s = slots_[i];
       if (s.offset == UINT32_MAX) return missing;
-      if (s.length == key.size() && std::string_view(blob_ + s.offset, s.length) == key) return s.value;
+      if (s.tag == tag && s.length == key.size() && std::string_view(blob_ + s.offset, s.length) == key) {
+        return s.value;
+      }
     }
   }
   bool contains(std::string_view key) const { return get(key, UINT32_MAX) != UINT32_MAX; }

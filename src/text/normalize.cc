@@ -15,21 +15,16 @@
 namespace marsad {
 namespace {
 
-// Key form of each code point U+0600..U+06FF: "" = dropped.
+// Key form of each code point U+0600..U+06FF: up to 3 bytes, 0 = dropped.
+struct Fold {
+  uint8_t len;
+  char bytes[3];
+};
+
 struct ArabicTable {
-  std::array<std::string, 0x100> fold;
+  Fold fold[0x100];
   ArabicTable() {
-    for (char32_t c = 0x600; c < 0x700; ++c) {
-      std::string s;
-      append_utf8(s, c);
-      fold[c - 0x600] = s;
-    }
-    auto set = [&](char32_t c, char32_t to) {
-      std::string s;
-      append_utf8(s, to);
-      fold[c - 0x600] = s;
-    };
-    auto drop = [&](char32_t c) { fold[c - 0x600].clear(); };
+    for (char32_t c = 0x600; c < 0x700; ++c) set(c, c);
     for (char32_t c = 0x610; c <= 0x61A; ++c) drop(c);  // Quranic signs above/below
     for (char32_t c = 0x64B; c <= 0x65F; ++c) drop(c);  // harakat, tanwin, shadda, sukun
     drop(0x670);                                        // superscript alef
@@ -53,12 +48,18 @@ struct ArabicTable {
     set(0x66B, U'.');  // Arabic decimal separator
     set(0x66C, U',');  // Arabic thousands separator
   }
+  void set(char32_t c, char32_t to) {
+    std::string s;
+    append_utf8(s, to);
+    Fold& f = fold[c - 0x600];
+    f.len = static_cast<uint8_t>(s.size());
+    s.copy(f.bytes, s.size());
+  }
+  void drop(char32_t c) { fold[c - 0x600].len = 0; }
 };
 
-const ArabicTable& arabic_table() {
-  static const ArabicTable t;
-  return t;
-}
+// Built before main(); nothing folds text during static initialization.
+const ArabicTable kArabic;
 
 bool is_dropped_format(char32_t c) {
   return c == 0x200B || c == 0x200C || c == 0x200D || c == 0x200E || c == 0x200F ||
@@ -94,7 +95,8 @@ class OtherFold {
     while (i < utf8.size()) {
       char32_t d = next_code_point(utf8, i);
       if (d >= 0x600 && d < 0x700) {
-        key += arabic_table().fold[d - 0x600];
+        const Fold& f = kArabic.fold[d - 0x600];
+        key.append(f.bytes, f.len);
       } else if (u_getCombiningClass(static_cast<UChar32>(d)) == 0 || d >= 0x80) {
         append_utf8(key, d);
       }
@@ -118,9 +120,9 @@ bool fold_code_point(char32_t c, std::string& out) {
     return true;
   }
   if (c >= 0x600 && c < 0x700) {
-    const std::string& f = arabic_table().fold[c - 0x600];
-    out += f;
-    return !f.empty();
+    const Fold& f = kArabic.fold[c - 0x600];
+    out.append(f.bytes, f.len);
+    return f.len != 0;
   }
   if (is_dropped_format(c)) return false;
   const std::string& f = other_fold().get(c);
@@ -129,26 +131,60 @@ bool fold_code_point(char32_t c, std::string& out) {
 }
 
 MatchKey make_match_key(std::string_view text) {
+  // Written through raw pointers into buffers sized for the common case (the
+  // key is never longer than the text for ASCII and the Arabic block); only an
+  // NFKC expansion (ﷺ) can need more, and then the buffers grow.
   MatchKey k;
-  k.key.reserve(text.size());
-  k.orig.reserve(text.size() + 1);
-  size_t i = 0;
   const size_t n = text.size();
+  k.key.resize(n + 64);
+  k.orig.resize(n + 65);
+  char* out = k.key.data();
+  uint32_t* map = k.orig.data();
+  size_t w = 0;  // bytes written
+  std::string scratch;
+  size_t i = 0;
   while (i < n) {
-    // ASCII fast path: most separators, digits and Latin runs.
-    auto b = static_cast<unsigned char>(text[i]);
-    if (b < 0x80) {
-      k.key.push_back(static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b));
-      k.orig.push_back(static_cast<uint32_t>(i));
+    if (k.key.size() - w < 64) {
+      k.key.resize(k.key.size() * 2);
+      k.orig.resize(k.key.size() + 1);
+      out = k.key.data();
+      map = k.orig.data();
+    }
+    const auto b = static_cast<unsigned char>(text[i]);
+    const auto start = static_cast<uint32_t>(i);
+    if (b < 0x80) {  // ASCII: most separators, digits and Latin runs
+      out[w] = static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
+      map[w++] = start;
       ++i;
       continue;
     }
-    size_t start = i;
+    if (b >= 0xD8 && b <= 0xDB && i + 1 < n) {  // the basic Arabic block, two bytes
+      char32_t c = ((b & 0x1Fu) << 6) | (static_cast<unsigned char>(text[i + 1]) & 0x3Fu);
+      const Fold& f = kArabic.fold[c - 0x600];
+      for (uint8_t j = 0; j < f.len; ++j) {
+        out[w] = f.bytes[j];
+        map[w++] = start;
+      }
+      i += 2;
+      continue;
+    }
     char32_t c = next_code_point(text, i);
-    fold_code_point(c, k.key);
-    k.orig.resize(k.key.size(), static_cast<uint32_t>(start));
+    scratch.clear();
+    fold_code_point(c, scratch);
+    while (k.key.size() - w < scratch.size() + 64) {
+      k.key.resize(k.key.size() * 2);
+      k.orig.resize(k.key.size() + 1);
+      out = k.key.data();
+      map = k.orig.data();
+    }
+    for (char ch : scratch) {
+      out[w] = ch;
+      map[w++] = start;
+    }
   }
-  k.orig.push_back(static_cast<uint32_t>(n));
+  map[w] = static_cast<uint32_t>(n);
+  k.key.resize(w);
+  k.orig.resize(w + 1);
   return k;
 }
 

@@ -15,14 +15,34 @@ inline bool is_arabic_letter(char32_t c) {
          (c >= 0x8A0 && c <= 0x8FF);
 }
 
-Cls classify(char32_t c) {
-  if (c < 0x80) {
-    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return Cls::kLetter;
-    if (c >= '0' && c <= '9') return Cls::kDigit;
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return Cls::kSpace;
-    if (c < 0x20 || c == 0x7F) return Cls::kSpace;  // other controls separate like space
-    return u_ispunct(static_cast<UChar32>(c)) ? Cls::kPunct : Cls::kSymbol;
+Cls classify_slow(char32_t c);
+
+// ASCII classes, computed once.
+struct AsciiTable {
+  Cls cls[128];
+  AsciiTable() {
+    for (char32_t c = 0; c < 128; ++c) {
+      if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+        cls[c] = Cls::kLetter;
+      } else if (c >= '0' && c <= '9') {
+        cls[c] = Cls::kDigit;
+      } else if (c <= 0x20 || c == 0x7F) {
+        cls[c] = Cls::kSpace;  // white space and other controls separate alike
+      } else {
+        cls[c] = u_ispunct(static_cast<UChar32>(c)) ? Cls::kPunct : Cls::kSymbol;
+      }
+    }
   }
+};
+const AsciiTable kAscii;
+
+inline Cls classify(char32_t c) {
+  if (c < 0x80) return kAscii.cls[c];
+  if (c >= 0x621 && c <= 0x64A) return Cls::kArabic;  // the common case, before any table
+  return classify_slow(c);
+}
+
+Cls classify_slow(char32_t c) {
   if (is_arabic_letter(c)) return Cls::kArabic;
   auto u = static_cast<UChar32>(c);
   if (u_isUWhiteSpace(u)) return Cls::kSpace;
