@@ -1,0 +1,273 @@
+#include "ner/features.h"
+
+#include <algorithm>
+#include <array>
+
+#include "marsad/clitics.h"
+#include "marsad/normalize.h"
+#include "marsad/utf8.h"
+
+namespace marsad::internal {
+
+extern const std::string_view ner_triggers;  // data/ner/triggers.txt
+
+namespace {
+
+uint64_t mix(uint64_t x) {  // splitmix64's finalizer
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ULL;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebULL;
+  x ^= x >> 31;
+  return x;
+}
+
+bool is_letter(char32_t c) {
+  if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+  if (c >= 0x0621 && c <= 0x064A) return true;   // Arabic letters
+  if (c >= 0x066E && c <= 0x06D3) return true;   // extended Arabic letters
+  if (c >= 0x00C0 && c < 0x0600) return c != 0x00D7 && c != 0x00F7;
+  if (c >= 0x06FA && c <= 0x06FF) return true;
+  return c >= 0x0750 && !(c >= 0x2000 && c <= 0x2BFF) && !(c >= 0x3000 && c <= 0x303F) &&
+         !(c >= 0xFE30 && c <= 0xFE6F) && !(c >= 0xFF00 && c <= 0xFF20) && !(c >= 0x1F000);
+}
+
+// Byte offsets of the first n code points of s (capped at its length).
+size_t prefix_bytes(std::string_view s, size_t n) {
+  size_t i = 0;
+  while (n-- && i < s.size()) next_code_point(s, i);
+  return i;
+}
+size_t suffix_bytes(std::string_view s, size_t n) {
+  size_t i = s.size();
+  while (n && i > 0) {
+    --i;
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) --n;
+  }
+  return s.size() - i;
+}
+
+size_t code_points(std::string_view s) {
+  size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+// Per-unit hashes, computed once and combined with each template.
+struct UnitHashes {
+  uint64_t word, stem, pre2, pre3, spre2, spre3, suf1, suf2, suf3, shape, clitics, trig_word;
+  uint64_t cfine, ccoarse, title;  // 0 = no cluster
+  bool trig;
+  uint8_t gaz;
+  UnitKind kind;
+};
+
+enum Template : uint64_t {
+  kBias = 1, kW0, kWm1, kWp1, kWm2, kWp2, kS0, kSm1, kSp1,
+  kPre2, kPre3, kSuf1, kSuf2, kSuf3, kSPre2, kSPre3,
+  kShape0, kShape3, kClitics0, kBigramL, kBigramR,
+  kTrigM1, kTrigM2, kTrig0, kTrigWordM1, kTrigWordM2,
+  kGaz0, kGazM1, kGazP1, kSufM1, kSufP1, kStemBigramL, kStemBigramR,
+  kCF0, kCC0, kCFm1, kCFp1, kCCm1C0, kCC0p1, kCFm2, kCFp2, kTitle0, kTitleM1P1,
+};
+
+UnitHashes unit_hashes(const NerUnit& u, const FeatureLexicons& lex) {
+  const Triggers& triggers = lex.triggers;
+  UnitHashes h{};
+  std::string_view key = u.key;
+  h.kind = unit_kind(key);
+  h.gaz = u.gaz;
+  std::string_view stem = key;
+  std::string host;
+  if (h.kind == UnitKind::kWord) {
+    Clitics c = analyze_clitics(key);
+    stem = c.stem_of(key);
+    host = c.host_of(key);
+    std::string pattern = c.prefix_of(key);
+    if (c.has(CliticRole::kDet)) pattern += "+ال";
+    h.clitics = hash_bytes(pattern, 7);
+  } else {
+    h.clitics = hash_bytes("", 7);
+  }
+  if (h.kind == UnitKind::kNumber) {
+    std::string digits(key);
+    for (char& c : digits) {
+      if (c >= '0' && c <= '9') c = '0';
+    }
+    h.word = hash_bytes(digits, 1);
+  } else {
+    h.word = hash_bytes(key, 1);
+  }
+  h.stem = hash_bytes(stem, 2);
+  if (uint32_t c; h.kind != UnitKind::kPunct && lex.clusters.find(h.stem, c)) {
+    h.ccoarse = (c >> 24) + 1;
+    h.title = (c >> 16 & 0xFF) + 1;
+    h.cfine = (c & 0xFFFF) + 1;
+  }
+  h.pre2 = hash_bytes(key.substr(0, prefix_bytes(key, 2)), 3);
+  h.pre3 = hash_bytes(key.substr(0, prefix_bytes(key, 3)), 4);
+  h.spre2 = hash_bytes(stem.substr(0, prefix_bytes(stem, 2)), 3);
+  h.spre3 = hash_bytes(stem.substr(0, prefix_bytes(stem, 3)), 4);
+  h.suf1 = hash_bytes(key.substr(key.size() - suffix_bytes(key, 1)), 5);
+  h.suf2 = hash_bytes(key.substr(key.size() - suffix_bytes(key, 2)), 5);
+  h.suf3 = hash_bytes(key.substr(key.size() - suffix_bytes(key, 3)), 6);
+  size_t n = code_points(stem);
+  uint64_t len = n <= 3 ? n : n <= 5 ? 4 : n <= 8 ? 5 : 6;
+  h.shape = static_cast<uint64_t>(h.kind) * 16 + len;
+  if (h.kind == UnitKind::kPunct) h.shape = hash_bytes(key, 8);  // each mark is its own shape
+  h.trig = triggers.has(key) || (!host.empty() && triggers.has(host));
+  h.trig_word = h.trig ? hash_bytes(host.empty() ? key : std::string_view(host), 9) : 0;
+  return h;
+}
+
+}  // namespace
+
+uint64_t hash_bytes(std::string_view s, uint64_t seed) {
+  uint64_t h = 0xcbf29ce484222325ULL ^ (seed * 0x9E3779B97F4A7C15ULL);  // FNV-1a
+  for (char c : s) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 0x100000001b3ULL;
+  }
+  return mix(h);
+}
+
+UnitKind unit_kind(std::string_view key) {
+  bool digit = false, arabic = false, latin = false;
+  for (size_t i = 0; i < key.size();) {
+    char32_t c = next_code_point(key, i);
+    if (c >= '0' && c <= '9') digit = true;
+    else if (is_letter(c)) (c >= 0x0600 && c < 0x0800 ? arabic : latin) = true;
+  }
+  if (arabic) return UnitKind::kWord;
+  if (latin) return UnitKind::kLatin;
+  if (digit) return UnitKind::kNumber;
+  return UnitKind::kPunct;
+}
+
+void ClusterTable::insert(uint64_t stem_hash, uint32_t val) {
+  if ((count + 1) * 2 > keys.size()) {  // grow, keeping the load under 1/2
+    std::vector<uint32_t> ok = std::move(keys), ov = std::move(vals);
+    keys.assign(std::max<size_t>(1024, ok.size() * 2), 0);
+    vals.assign(keys.size(), 0);
+    count = 0;
+    for (size_t i = 0; i < ok.size(); ++i) {
+      if (ok[i]) insert(static_cast<uint64_t>(ok[i]) << 32, ov[i]);
+    }
+  }
+  const uint32_t k = key_of(stem_hash);
+  size_t m = keys.size() - 1, i = k & m;
+  while (keys[i] && keys[i] != k) i = (i + 1) & m;
+  if (!keys[i]) ++count;
+  keys[i] = k;
+  vals[i] = val;
+}
+
+bool ClusterTable::find(uint64_t stem_hash, uint32_t& val) const {
+  if (keys.empty()) return false;
+  const uint32_t k = key_of(stem_hash);
+  size_t m = keys.size() - 1, i = k & m;
+  while (keys[i]) {
+    if (keys[i] == k) {
+      val = vals[i];
+      return true;
+    }
+    i = (i + 1) & m;
+  }
+  return false;
+}
+
+void Triggers::build() {
+  set.clear();
+  for (const std::string& w : words) set.insert(w);
+}
+
+std::vector<std::string> default_triggers() {
+  std::vector<std::string> out;
+  std::string_view all = ner_triggers;
+  while (!all.empty()) {
+    size_t nl = all.find('\n');
+    std::string_view line = all.substr(0, nl);
+    all = nl == std::string_view::npos ? std::string_view() : all.substr(nl + 1);
+    if (line.empty() || line[0] == '#') continue;
+    out.push_back(match_key(line));
+  }
+  return out;
+}
+
+void extract_features(const std::vector<NerUnit>& units, const FeatureLexicons& lex, uint32_t mask,
+                      SentenceFeatures& out) {
+  const size_t n = units.size();
+  std::vector<UnitHashes> h(n);
+  for (size_t i = 0; i < n; ++i) h[i] = unit_hashes(units[i], lex);
+  // Outside the sentence: fixed words that say how far outside.
+  UnitHashes pad[2][2]{};
+  for (int side = 0; side < 2; ++side) {
+    for (int d = 0; d < 2; ++d) {
+      UnitHashes& p = pad[side][d];
+      uint64_t v = hash_bytes(side ? "</s>" : "<s>", 20 + d);
+      p.word = p.stem = p.suf1 = p.suf2 = p.suf3 = p.shape = v;
+      p.kind = UnitKind::kPunct;
+    }
+  }
+  auto at = [&](ptrdiff_t j) -> const UnitHashes& {
+    if (j < 0) return pad[0][std::min<ptrdiff_t>(-j - 1, 1)];
+    if (j >= static_cast<ptrdiff_t>(n)) return pad[1][std::min<ptrdiff_t>(j - n, 1)];
+    return h[j];
+  };
+
+  out.feats.clear();
+  out.offset.assign(1, 0);
+  out.punct.resize(n);
+  auto add = [&](uint64_t tmpl, uint64_t v) {
+    out.feats.push_back(static_cast<uint32_t>(mix(v ^ (tmpl * 0x9E3779B97F4A7C15ULL)) & mask));
+  };
+  for (size_t k = 0; k < n; ++k) {
+    const ptrdiff_t i = static_cast<ptrdiff_t>(k);
+    const UnitHashes& c = h[k];
+    const UnitHashes &m1 = at(i - 1), &m2 = at(i - 2), &p1 = at(i + 1), &p2 = at(i + 2);
+    out.punct[k] = c.kind == UnitKind::kPunct;
+    add(kBias, 0);
+    add(kW0, c.word);
+    add(kWm1, m1.word);
+    add(kWp1, p1.word);
+    add(kWm2, m2.word);
+    add(kWp2, p2.word);
+    add(kS0, c.stem);
+    add(kSm1, m1.stem);
+    add(kSp1, p1.stem);
+    add(kPre2, c.pre2);
+    add(kPre3, c.pre3);
+    add(kSuf1, c.suf1);
+    add(kSuf2, c.suf2);
+    add(kSuf3, c.suf3);
+    add(kSPre2, c.spre2);
+    add(kSPre3, c.spre3);
+    add(kShape0, c.shape);
+    add(kShape3, m1.shape * 1000003 + c.shape * 1009 + p1.shape);
+    add(kClitics0, c.clitics);
+    add(kBigramL, m1.word * 31 + c.word);
+    add(kBigramR, c.word * 31 + p1.word);
+    add(kStemBigramL, m1.stem * 31 + c.stem);
+    add(kStemBigramR, c.stem * 31 + p1.stem);
+    add(kSufM1, m1.suf2);
+    add(kSufP1, p1.suf2);
+    if (m1.trig) add(kTrigM1, 1), add(kTrigWordM1, m1.trig_word);
+    if (m2.trig) add(kTrigM2, 1), add(kTrigWordM2, m2.trig_word);
+    if (c.trig) add(kTrig0, 1);
+    if (c.cfine) add(kCF0, c.cfine), add(kCC0, c.ccoarse);
+    if (m1.cfine) add(kCFm1, m1.cfine);
+    if (p1.cfine) add(kCFp1, p1.cfine);
+    if (m2.cfine) add(kCFm2, m2.cfine);
+    if (p2.cfine) add(kCFp2, p2.cfine);
+    if (c.ccoarse || m1.ccoarse) add(kCCm1C0, m1.ccoarse * 1000 + c.ccoarse);
+    if (c.ccoarse || p1.ccoarse) add(kCC0p1, c.ccoarse * 1000 + p1.ccoarse);
+    if (c.title) add(kTitle0, c.title);
+    add(kTitleM1P1, m1.title * 100 + c.title * 10 + p1.title);
+    if (c.gaz) add(kGaz0, c.gaz);
+    if (m1.gaz) add(kGazM1, m1.gaz);
+    if (p1.gaz) add(kGazP1, p1.gaz);
+    out.offset.push_back(static_cast<uint32_t>(out.feats.size()));
+  }
+}
+
+}  // namespace marsad::internal
