@@ -1,0 +1,516 @@
+// The main text of a page, in four linear passes over a flattened tree:
+//   1. flatten: pre-order list of elements and text nodes, invisible and
+//      always-boilerplate subtrees (script, nav, aside, footer, form controls,
+//      hidden elements) left out; class/id rules read once per element;
+//   2. drop: elements whose class/id/role says boilerplate go, unless they hold
+//      an article body marker or also say content (so "main-content has-sidebar"
+//      stays);
+//   3. measure: text, link text and commas per subtree;
+//   4. choose: the best body-rule container (entry-content, articleBody ...),
+//      else readability's paragraph scoring (parents and grandparents of
+//      paragraphs score by commas and length, times 1 - link density, and
+//      good siblings join); then cut the container into blocks and drop link
+//      lists, «اقرأ أيضا» lines, cookie notices and everything after a
+//      "related articles"/comments heading.
+// The tree is never walked recursively: a subtree is a range of the list.
+#include "html/content.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "html/rules.h"
+#include "marsad/normalize.h"
+
+namespace marsad::internal {
+namespace {
+
+struct Node {
+  const GumboNode* n = nullptr;
+  int parent = -1;
+  uint32_t end = 0;          // one past the last node of the subtree
+  GumboTag tag = GUMBO_TAG_UNKNOWN;
+  bool text_node = false;
+  bool in_link = false;
+  bool drop_candidate = false;
+  bool good = false;         // class/id says content
+  bool marker = false;       // class/id/itemprop says article body
+  bool holds_marker = false;
+  bool dropped = false;
+  bool has_block_child = false;
+  int8_t class_weight = 0;
+  uint32_t text = 0;         // visible code points (not white space) in the subtree
+  uint32_t link_text = 0;
+  uint32_t direct_text = 0;  // in text children only
+  uint32_t commas = 0;
+  double score = 0;
+  bool scored = false;
+};
+
+bool always_dropped(GumboTag t) {
+  switch (t) {
+    case GUMBO_TAG_HEAD: case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_SVG: case GUMBO_TAG_MATH: case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED: case GUMBO_TAG_CANVAS: case GUMBO_TAG_VIDEO:
+    case GUMBO_TAG_AUDIO: case GUMBO_TAG_MAP: case GUMBO_TAG_BUTTON: case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_INPUT: case GUMBO_TAG_OPTION: case GUMBO_TAG_DATALIST:
+    case GUMBO_TAG_NAV: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FOOTER: case GUMBO_TAG_MENU:
+    case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_LABEL: case GUMBO_TAG_FRAMESET: case GUMBO_TAG_NOFRAMES:
+    case GUMBO_TAG_APPLET: case GUMBO_TAG_KEYGEN: case GUMBO_TAG_PROGRESS: case GUMBO_TAG_METER:
+    case GUMBO_TAG_TITLE:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_block(GumboTag t) {
+  switch (t) {
+    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_MAIN: case GUMBO_TAG_HEADER: case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_UL: case GUMBO_TAG_OL:
+    case GUMBO_TAG_LI: case GUMBO_TAG_DL: case GUMBO_TAG_DT: case GUMBO_TAG_DD: case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_PRE: case GUMBO_TAG_TABLE: case GUMBO_TAG_TR: case GUMBO_TAG_TD: case GUMBO_TAG_TH:
+    case GUMBO_TAG_FIGURE: case GUMBO_TAG_ADDRESS: case GUMBO_TAG_HR: case GUMBO_TAG_BR:
+    case GUMBO_TAG_FORM: case GUMBO_TAG_FIELDSET: case GUMBO_TAG_CENTER: case GUMBO_TAG_DETAILS:
+    case GUMBO_TAG_SUMMARY: case GUMBO_TAG_CAPTION: case GUMBO_TAG_TBODY: case GUMBO_TAG_THEAD:
+    case GUMBO_TAG_TFOOT: case GUMBO_TAG_HGROUP: case GUMBO_TAG_BODY: case GUMBO_TAG_HTML:
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  return out;
+}
+
+bool hidden(const GumboNode* n) {
+  if (has_attr(n, "hidden")) return true;
+  if (attr(n, "aria-hidden") == "true") return true;
+  std::string_view style = attr(n, "style");
+  if (style.empty()) return false;
+  std::string s = lower(style);
+  s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
+  return s.find("display:none") != std::string::npos || s.find("visibility:hidden") != std::string::npos;
+}
+
+bool boilerplate_role(std::string_view role) {
+  return role == "navigation" || role == "banner" || role == "contentinfo" || role == "complementary" ||
+         role == "search" || role == "menu" || role == "menubar" || role == "dialog" || role == "alertdialog" ||
+         role == "toolbar";
+}
+
+// Visible code points (not white space) and commas (, and ،) in a UTF-8 text.
+void count_text(std::string_view s, uint32_t& chars, uint32_t& commas) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if ((c & 0xC0) == 0x80) continue;
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') continue;
+    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) continue;
+    ++chars;
+    if (c == ',' || (c == 0xD8 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x8C)) ++commas;
+  }
+}
+
+class Extractor {
+ public:
+  Extractor(const Dom& dom, const ContentOptions& opt) : opt_(opt), rules_(page_rules()), site_(rules_.site(opt.host)) {
+    flatten(dom.root());
+    drop();
+    measure();
+  }
+
+  std::vector<Block> run(std::string* how);
+
+ private:
+  void flatten(const GumboNode* root);
+  void drop();
+  void measure();
+  int best_marker() const;
+  int readability(std::vector<int>& parts);
+  void emit(int first, uint32_t end, std::vector<Block>& out, bool& stopped) const;
+  void classify(Node& x) const;
+
+  const ContentOptions& opt_;
+  const PageRules& rules_;
+  const SiteRules* site_;
+  std::vector<Node> nodes_;
+};
+
+void Extractor::classify(Node& x) const {
+  const GumboNode* n = x.n;
+  std::string v = lower(attr(n, "class"));
+  v += ' ';
+  v += lower(attr(n, "id"));
+  std::string_view itemprop = attr(n, "itemprop");
+  if (itemprop == "articleBody" || itemprop == "articlebody" || itemprop == "reviewBody") x.marker = true;
+  if (v.size() > 1) {
+    const bool drop = rules_.drop.matches(v) || (site_ && site_->drop.matches(v));
+    const bool weak = rules_.weak.matches(v);
+    x.good = rules_.good.matches(v);
+    x.marker = x.marker || rules_.body.matches(v) || (site_ && site_->body.matches(v));
+    x.drop_candidate = drop;
+    x.class_weight = static_cast<int8_t>((x.good ? 25 : 0) + (x.marker ? 25 : 0) - (drop || weak ? 25 : 0));
+  }
+  if (boilerplate_role(lower(attr(n, "role"))) || hidden(n)) x.drop_candidate = true;
+  if (x.tag == GUMBO_TAG_HEADER) x.drop_candidate = true;
+  if (x.tag == GUMBO_TAG_ARTICLE || x.tag == GUMBO_TAG_MAIN) x.good = true;
+}
+
+void Extractor::flatten(const GumboNode* root) {
+  if (root == nullptr) return;
+  struct Frame {
+    const GumboNode* n;
+    int parent;
+  };
+  std::vector<Frame> stack{{root, -1}};
+  std::vector<int> open;  // indices whose subtree is still being listed
+  nodes_.reserve(4096);
+  while (!stack.empty()) {
+    Frame f = stack.back();
+    stack.pop_back();
+    // Close the subtrees that this node is not inside.
+    while (!open.empty() && open.back() != f.parent) {
+      nodes_[open.back()].end = static_cast<uint32_t>(nodes_.size());
+      open.pop_back();
+    }
+    const GumboNode* n = f.n;
+    Node x;
+    x.n = n;
+    x.parent = f.parent;
+    if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA || n->type == GUMBO_NODE_WHITESPACE) {
+      x.text_node = true;
+      x.in_link = f.parent >= 0 && nodes_[f.parent].in_link;
+      x.end = static_cast<uint32_t>(nodes_.size() + 1);
+      nodes_.push_back(x);
+      continue;
+    }
+    if (n->type != GUMBO_NODE_ELEMENT && n->type != GUMBO_NODE_TEMPLATE) continue;
+    x.tag = n->v.element.tag;
+    if (always_dropped(x.tag)) continue;
+    x.in_link = x.tag == GUMBO_TAG_A || (f.parent >= 0 && nodes_[f.parent].in_link);
+    classify(x);
+    const int me = static_cast<int>(nodes_.size());
+    nodes_.push_back(x);
+    open.push_back(me);
+    const GumboVector& kids = n->v.element.children;
+    for (size_t i = kids.length; i-- > 0;) stack.push_back({static_cast<const GumboNode*>(kids.data[i]), me});
+  }
+  while (!open.empty()) {
+    nodes_[open.back()].end = static_cast<uint32_t>(nodes_.size());
+    open.pop_back();
+  }
+}
+
+void Extractor::drop() {
+  for (size_t i = nodes_.size(); i-- > 0;) {
+    Node& x = nodes_[i];
+    if (x.marker) x.holds_marker = true;
+    if (x.holds_marker && x.parent >= 0) nodes_[x.parent].holds_marker = true;
+  }
+  for (Node& x : nodes_) {
+    const bool parent_dropped = x.parent >= 0 && nodes_[x.parent].dropped;
+    const bool guarded = x.holds_marker || x.good || x.tag == GUMBO_TAG_BODY || x.tag == GUMBO_TAG_HTML;
+    x.dropped = parent_dropped || (x.drop_candidate && !guarded);
+  }
+}
+
+void Extractor::measure() {
+  for (size_t i = nodes_.size(); i-- > 0;) {
+    Node& x = nodes_[i];
+    if (x.dropped) continue;
+    if (x.text_node) {
+      count_text(x.n->v.text.text, x.text, x.commas);
+      if (x.in_link) x.link_text = x.text;
+    }
+    if (x.parent < 0) continue;
+    Node& p = nodes_[x.parent];
+    p.text += x.text;
+    p.link_text += x.link_text;
+    p.commas += x.commas;
+    if (x.text_node) p.direct_text += x.text;
+    if (!x.text_node && is_block(x.tag) && x.tag != GUMBO_TAG_BR) p.has_block_child = true;
+  }
+}
+
+int Extractor::best_marker() const {
+  int best = -1;
+  auto content = [&](int i) { return static_cast<double>(nodes_[i].text) - nodes_[i].link_text; };
+  for (size_t i = 0; i < nodes_.size(); ++i) {
+    const Node& x = nodes_[i];
+    if (!x.marker || x.dropped || x.text_node) continue;
+    if (best < 0 || content(static_cast<int>(i)) > content(best)) best = static_cast<int>(i);
+  }
+  if (best < 0) return -1;
+  // A tighter marker inside that keeps nearly all the text is better (less boilerplate).
+  for (bool moved = true; moved;) {
+    moved = false;
+    for (uint32_t i = static_cast<uint32_t>(best) + 1; i < nodes_[best].end; ++i) {
+      const Node& x = nodes_[i];
+      if (x.marker && !x.dropped && !x.text_node && content(static_cast<int>(i)) >= 0.9 * content(best)) {
+        best = static_cast<int>(i);
+        moved = true;
+        break;
+      }
+    }
+  }
+  return best;
+}
+
+// readability's scoring; returns the top candidate and fills `parts` with it
+// and the siblings that join it, in document order.
+int Extractor::readability(std::vector<int>& parts) {
+  auto init = [&](int i) {
+    Node& x = nodes_[i];
+    if (x.scored) return;
+    x.scored = true;
+    switch (x.tag) {
+      case GUMBO_TAG_DIV: x.score = 5; break;
+      case GUMBO_TAG_PRE: case GUMBO_TAG_TD: case GUMBO_TAG_BLOCKQUOTE: x.score = 3; break;
+      case GUMBO_TAG_ADDRESS: case GUMBO_TAG_OL: case GUMBO_TAG_UL: case GUMBO_TAG_DL: case GUMBO_TAG_DD:
+      case GUMBO_TAG_DT: case GUMBO_TAG_LI: case GUMBO_TAG_FORM: x.score = -3; break;
+      case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
+      case GUMBO_TAG_H6: case GUMBO_TAG_TH: x.score = -5; break;
+      default: break;
+    }
+    x.score += x.class_weight;
+  };
+  std::vector<int> candidates;
+  for (size_t i = 0; i < nodes_.size(); ++i) {
+    const Node& x = nodes_[i];
+    if (x.dropped || x.text_node) {
+      if (x.dropped && !x.text_node) i = x.end - 1;
+      continue;
+    }
+    int para = -1;  // the element that counts as the paragraph's parent (level 0)
+    uint32_t len = 0, commas = 0;
+    if (x.tag == GUMBO_TAG_P || x.tag == GUMBO_TAG_PRE || x.tag == GUMBO_TAG_TD) {
+      if (x.has_block_child && x.tag == GUMBO_TAG_TD) continue;  // a layout cell: its paragraphs count
+      len = x.text;
+      commas = x.commas;
+      para = x.parent;
+    } else if (x.tag == GUMBO_TAG_DIV || x.tag == GUMBO_TAG_SECTION || x.tag == GUMBO_TAG_ARTICLE ||
+               x.tag == GUMBO_TAG_CENTER || x.tag == GUMBO_TAG_MAIN || x.tag == GUMBO_TAG_FORM) {
+      if (!x.has_block_child) {  // a div used as a paragraph
+        len = x.text;
+        commas = x.commas;
+        para = x.parent;
+      } else if (x.direct_text >= 25) {  // loose text between blocks: a paragraph of this element
+        len = x.direct_text;
+        commas = x.commas;
+        para = static_cast<int>(i);
+      }
+    }
+    if (len < 25 || para < 0) continue;
+    const double s = 1.0 + commas + std::min(len / 100.0, 3.0);
+    int a = para;
+    for (int level = 0; a >= 0 && level < 5; ++level, a = nodes_[a].parent) {
+      if (nodes_[a].tag == GUMBO_TAG_HTML) break;
+      if (!nodes_[a].scored) {
+        init(a);
+        candidates.push_back(a);
+      }
+      nodes_[a].score += s / (level == 0 ? 1.0 : level == 1 ? 2.0 : level * 3.0);
+    }
+  }
+  if (candidates.empty()) return -1;
+  for (int c : candidates) {
+    Node& x = nodes_[c];
+    const double ld = x.text ? static_cast<double>(x.link_text) / x.text : 0.0;
+    x.score *= 1.0 - ld;
+  }
+  int top = candidates[0];
+  for (int c : candidates) {
+    if (nodes_[c].score > nodes_[top].score) top = c;
+  }
+  // Walk up while a parent scores better (the article is split among children).
+  {
+    double last = nodes_[top].score;
+    const double threshold = last / 3;
+    for (int p = nodes_[top].parent; p >= 0 && nodes_[p].tag != GUMBO_TAG_BODY; p = nodes_[p].parent) {
+      if (!nodes_[p].scored) continue;
+      if (nodes_[p].score < threshold) break;
+      if (nodes_[p].score > last) {
+        top = p;
+        break;
+      }
+      last = nodes_[p].score;
+    }
+  }
+  const Node& t = nodes_[top];
+  if (t.parent < 0) {
+    parts.push_back(top);
+    return top;
+  }
+  const double threshold = std::max(10.0, t.score * 0.2);
+  const std::string top_class(attr(t.n, "class"));
+  const Node& p = nodes_[t.parent];
+  for (uint32_t i = static_cast<uint32_t>(t.parent) + 1; i < p.end; i = nodes_[i].end) {
+    const Node& s = nodes_[i];
+    if (s.dropped) continue;
+    if (static_cast<int>(i) == top) {
+      parts.push_back(top);
+      continue;
+    }
+    if (s.text_node) continue;
+    double bonus = (!top_class.empty() && attr(s.n, "class") == top_class) ? t.score * 0.2 : 0;
+    bool take = s.scored && s.score + bonus >= threshold;
+    if (!take && s.tag == GUMBO_TAG_P) {
+      const double ld = s.text ? static_cast<double>(s.link_text) / s.text : 0.0;
+      take = (s.text > 80 && ld < 0.25) || (s.text > 0 && s.text <= 80 && ld == 0 && s.commas + 1 > 0 &&
+                                            text_of(s.n).find_last_of(".؟!") != std::string::npos);
+    }
+    if (take) parts.push_back(static_cast<int>(i));
+  }
+  return top;
+}
+
+bool starts_with_phrase(std::string_view key, const std::vector<std::string>& phrases) {
+  for (const std::string& p : phrases) {
+    if (key.size() >= p.size() && key.substr(0, p.size()) == p) return true;
+  }
+  return false;
+}
+
+bool contains_phrase(std::string_view key, const std::vector<std::string>& phrases) {
+  for (const std::string& p : phrases) {
+    if (key.find(p) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+size_t words(std::string_view s) {
+  size_t n = 0;
+  bool in = false;
+  for (char c : s) {
+    bool sp = c == ' ';
+    if (!sp && !in) ++n;
+    in = !sp;
+  }
+  return n;
+}
+
+struct Pending {
+  std::string raw;
+  uint32_t link = 0;
+  uint32_t chars = 0;
+};
+
+// Cuts nodes [first, end) into blocks, filtering boilerplate lines.
+void Extractor::emit(int first, uint32_t end, std::vector<Block>& out, bool& stopped) const {
+  std::vector<int> open;
+  Pending cur;
+  auto kind_of = [&](Block& b) {
+    for (size_t k = open.size(); k-- > 0;) {
+      switch (nodes_[open[k]].tag) {
+        case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
+        case GUMBO_TAG_H6:
+          b.kind = BlockKind::kHeading;
+          b.level = nodes_[open[k]].tag - GUMBO_TAG_H1 + 1;
+          return;
+        case GUMBO_TAG_LI: case GUMBO_TAG_DT: case GUMBO_TAG_DD: b.kind = BlockKind::kListItem; return;
+        case GUMBO_TAG_BLOCKQUOTE: b.kind = BlockKind::kQuote; return;
+        case GUMBO_TAG_PRE: b.kind = BlockKind::kPre; return;
+        case GUMBO_TAG_TD: case GUMBO_TAG_TH: b.kind = BlockKind::kTable; return;
+        default: break;
+      }
+    }
+  };
+  auto flush = [&] {
+    if (cur.chars == 0 || stopped) {
+      cur = Pending();
+      return;
+    }
+    Block b;
+    kind_of(b);
+    b.text = b.kind == BlockKind::kPre ? std::string(cur.raw) : collapse_space(cur.raw);
+    if (b.kind == BlockKind::kPre) {
+      while (!b.text.empty() && (b.text.back() == '\n' || b.text.back() == ' ')) b.text.pop_back();
+      size_t s = b.text.find_first_not_of("\n");
+      b.text.erase(0, s == std::string::npos ? b.text.size() : s);
+    }
+    const double ld = static_cast<double>(cur.link) / cur.chars;
+    const uint32_t chars = cur.chars;
+    cur = Pending();
+    if (b.text.empty()) return;
+    const std::string key = match_key(b.text);
+    const size_t w = words(key);
+    if (contains_phrase(key, rules_.cookie_phrases) && w < 80) return;
+    if (w <= 6 && starts_with_phrase(key, rules_.stop_phrases) && !out.empty()) {
+      stopped = true;
+      return;
+    }
+    if (w <= 12 && starts_with_phrase(key, rules_.line_phrases)) return;
+    if (ld > 0.5 && (chars < 400 || b.kind == BlockKind::kListItem)) return;
+    if (!opt_.title.empty() && b.text == opt_.title) return;
+    if (!out.empty() && out.back().text == b.text) return;
+    out.push_back(std::move(b));
+  };
+  for (uint32_t i = static_cast<uint32_t>(first); i < end && !stopped;) {
+    while (!open.empty() && nodes_[open.back()].end <= i) {
+      if (is_block(nodes_[open.back()].tag)) flush();
+      open.pop_back();
+    }
+    const Node& x = nodes_[i];
+    if (x.dropped) {
+      i = x.end;
+      continue;
+    }
+    if (x.text_node) {
+      cur.raw += x.n->v.text.text;
+      cur.chars += x.text;
+      cur.link += x.link_text;
+      ++i;
+      continue;
+    }
+    if (is_block(x.tag)) flush();
+    if (x.tag == GUMBO_TAG_BR || x.tag == GUMBO_TAG_HR) {
+      i = x.end;
+      continue;
+    }
+    if (x.tag == GUMBO_TAG_TD || x.tag == GUMBO_TAG_TH) cur.raw += ' ';
+    open.push_back(static_cast<int>(i));
+    ++i;
+  }
+  while (!open.empty()) {
+    if (is_block(nodes_[open.back()].tag)) flush();
+    open.pop_back();
+  }
+  flush();
+}
+
+std::vector<Block> Extractor::run(std::string* how) {
+  std::vector<Block> out;
+  if (nodes_.empty()) return out;
+  std::vector<int> parts;
+  const int marker = best_marker();
+  const int top = readability(parts);
+  auto content = [&](int i) { return i < 0 ? 0.0 : static_cast<double>(nodes_[i].text) - nodes_[i].link_text; };
+  double read_text = 0;
+  for (int p : parts) read_text += content(p);
+  bool stopped = false;
+  if (marker >= 0 && content(marker) >= 0.25 * read_text && content(marker) > 0) {
+    if (how) *how = "body-rule";
+    emit(marker, nodes_[marker].end, out, stopped);
+    return out;
+  }
+  if (top >= 0) {
+    if (how) *how = "readability";
+    for (int p : parts) emit(p, nodes_[p].end, out, stopped);
+    return out;
+  }
+  if (how) *how = "page";
+  emit(0, nodes_[0].end, out, stopped);
+  return out;
+}
+
+}  // namespace
+
+std::vector<Block> extract_content(const Dom& dom, const ContentOptions& opt, std::string* how) {
+  Extractor e(dom, opt);
+  return e.run(how);
+}
+
+}  // namespace marsad::internal
