@@ -228,6 +228,11 @@ void run_train(TrainFlags f) {
     }
     for (NerSentence& s : doc->sentences) data.push_back(std::move(s));
   }
+  if (data.empty()) {
+    report("ner train: the --data files hold no sentences");
+    set_exit_code(2);
+    return;
+  }
   auto t0 = std::chrono::steady_clock::now();
   NerModel model = NerModel::train(data, f.opt);
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

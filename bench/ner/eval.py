@@ -120,7 +120,7 @@ def main():
     ap.add_argument("--marsad", default="build/marsad")
     ap.add_argument("--shared", default="../shared")
     ap.add_argument("--out", default="")
-    ap.add_argument("--epochs", type=int, default=12)
+    ap.add_argument("--epochs", type=int, default=10)
     ap.add_argument("--only", default="")
     ap.add_argument("--interleaved", action="store_true", help="also report interleaved folds")
     ap.add_argument("--speed-mb", type=float, default=20)

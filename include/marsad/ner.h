@@ -82,7 +82,7 @@ class NerClusterBuilder {
 };
 
 struct NerTrainOptions {
-  int epochs = 12;           // passes over the data (the averaged weights are kept)
+  int epochs = 10;           // passes over the data (the averaged weights are kept)
   int hash_bits = 20;        // 2^bits feature buckets
   uint64_t seed = 1;         // sentence order is shuffled each epoch with this seed
   double prune = 0.0;        // drop weights with |w| below this fraction of the largest
