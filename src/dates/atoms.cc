@@ -1,0 +1,90 @@
+#include "dates/atoms.h"
+
+#include <string>
+
+namespace marsad::internal {
+namespace {
+
+constexpr std::string_view kWaw = "و", kFa = "ف", kBa = "ب", kLam = "ل", kKaf = "ك";
+
+bool starts(std::string_view s, std::string_view p) { return s.size() > p.size() && s.substr(0, p.size()) == p; }
+
+// Finds the lexicon key hidden behind proclitics: [و|ف] [ب|ل|ك], and لل = ل + ال.
+// The whole word is tried first, so فجر stays فجر and بعد stays بعد.
+std::string_view host_of(std::string_view key, const DateLexicon& lex, bool& conj) {
+  conj = false;
+  std::string_view k = lex.stored_key(key);
+  if (!k.empty()) return k;
+  std::string_view rest = key;
+  if (starts(rest, kWaw) || starts(rest, kFa)) {
+    rest.remove_prefix(2);
+    conj = true;
+    k = lex.stored_key(rest);
+    if (!k.empty()) return k;
+  }
+  if (starts(rest, kBa) || starts(rest, kLam) || starts(rest, kKaf)) {
+    bool lam = starts(rest, kLam);
+    rest.remove_prefix(2);
+    k = lex.stored_key(rest);
+    if (!k.empty()) return k;
+    if (lam && starts(rest, kLam) && rest.size() < 64) {  // للعام: the alef of the article is dropped after ل
+      std::string with_article = "ا" + std::string(rest);
+      k = lex.stored_key(with_article);
+      if (!k.empty()) return k;
+    }
+  }
+  conj = false;
+  return {};
+}
+
+}  // namespace
+
+std::vector<Atom> make_atoms(const Tokenized& t, size_t first, size_t last, const DateLexicon& lex) {
+  std::vector<Atom> out;
+  if (last > t.tokens.size()) last = t.tokens.size();
+  out.reserve((last > first ? last - first : 0) / 2 + 1);
+  bool space = false, wall = false;
+  for (size_t i = first; i < last; ++i) {
+    const Token& tok = t.tokens[i];
+    std::string_view key = t.key_of(tok);
+    if (tok.kind == TokenKind::kSpace) {
+      space = true;
+      if (key.find('\n') != std::string_view::npos) wall = true;
+      continue;
+    }
+    Atom a;
+    a.start = tok.start;
+    a.end = tok.end;
+    a.key = key;
+    a.host = key;
+    a.kind = tok.kind;
+    a.glued = !space && !out.empty();
+    a.wall = wall;
+    a.token = static_cast<uint32_t>(i);
+    space = wall = false;
+    if (tok.kind == TokenKind::kNumber) {
+      bool plain = key.size() <= 9;
+      int64_t v = 0;
+      for (char c : key) {
+        if (c < '0' || c > '9') plain = false;
+        v = v * 10 + (c - '0');
+      }
+      if (plain) {
+        a.num = v;
+        a.digits = static_cast<uint8_t>(key.size());
+      }
+    } else if (tok.kind == TokenKind::kArabic || tok.kind == TokenKind::kLatin) {
+      std::string_view h = host_of(key, lex, a.conj);
+      if (!h.empty()) {
+        a.host = h;
+        a.entries = lex.find(h);
+      }
+    } else if (tok.kind == TokenKind::kPunct) {
+      a.entries = lex.find(key);  // the "." of ت.غ
+    }
+    out.push_back(a);
+  }
+  return out;
+}
+
+}  // namespace marsad::internal

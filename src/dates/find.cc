@@ -1,0 +1,87 @@
+// find_dates: atoms, then the grammar at each atom that could open an
+// expression, longest match first, then resolution.
+#include <string>
+
+#include "dates/atoms.h"
+#include "dates/grammar.h"
+#include "dates/resolve.h"
+#include "marsad/dates.h"
+
+namespace marsad {
+namespace {
+
+// Only these atoms can open an expression; the rest are skipped without
+// running the grammar, which is what keeps the scan fast.
+bool may_open(const internal::Atom& a) {
+  return a.entries != nullptr || a.kind == TokenKind::kNumber || a.key == "ال" || a.punct("(");
+}
+
+// In a list of dates the year is written once, at the end: يوم 5 جوان و20
+// جويلية و3 أوت 2019. A day and month without a year take the year of the
+// next date when only و or a comma stands between them.
+void share_years(const internal::Atom* a, std::vector<std::pair<size_t, internal::Parse>>& found) {
+  using namespace internal;
+  for (size_t k = found.size(); k-- > 1;) {
+    When& w = found[k - 1].second.a;
+    const Parse& next = found[k].second;
+    const When& y = next.kind == Kind::kInterval ? next.b : next.a;
+    size_t gap = found[k].first - found[k - 1].second.end;
+    if (gap > 1 || (gap == 1 && a[found[k].first - 1].key != "و" && !a[found[k].first - 1].punct("،") &&
+                    !a[found[k].first - 1].punct(","))) {
+      continue;
+    }
+    if (found[k - 1].second.kind != Kind::kDatetime || w.month == 0 || w.year != 0 || w.year_dir != kUnset ||
+        w.dir != kUnset || w.cal != y.cal || (y.year == 0 && y.year_dir == kUnset) || y.month == 0) {
+      continue;
+    }
+    w.year = y.year;
+    w.year_dir = y.year_dir;
+  }
+}
+
+}  // namespace
+
+std::vector<TimeExpression> find_dates(const Tokenized& t, size_t first, size_t last,
+                                       const std::optional<Timestamp>& reference, const DateOptions& opt) {
+  using namespace internal;
+  std::vector<TimeExpression> out;
+  std::vector<Atom> atoms = make_atoms(t, first, last, DateLexicon::get());
+  // A line break is a wall: the grammar sees one stretch between walls at a time.
+  for (size_t seg = 0; seg < atoms.size();) {
+    size_t end = seg + 1;
+    while (end < atoms.size() && !atoms[end].wall) ++end;
+    const Atom* a = atoms.data() + seg;
+    size_t n = end - seg;
+    Grammar g(a, n, opt);
+    std::vector<std::pair<size_t, Parse>> found;
+    for (size_t i = 0; i < n;) {
+      Parse p;
+      if (!may_open(a[i]) || !g.parse(i, p)) {
+        ++i;
+        continue;
+      }
+      if (!p.reject) found.emplace_back(i, p);
+      i = p.end;
+    }
+    share_years(a, found);
+    for (const auto& [i, p] : found) {
+      TimeExpression e;
+      e.span = Span{a[i].start, a[p.end - 1].end};
+      resolve(p, reference, e);
+      out.push_back(std::move(e));
+    }
+    seg = end;
+  }
+  return out;
+}
+
+std::vector<TimeExpression> find_dates(std::string_view text, const Tokenized& t, size_t first, size_t last,
+                                       const std::optional<Timestamp>& reference, const DateOptions& opt) {
+  std::vector<TimeExpression> out = find_dates(t, first, last, reference, opt);
+  for (TimeExpression& e : out) {
+    if (e.span.end <= text.size()) e.text.assign(text.substr(e.span.start, e.span.end - e.span.start));
+  }
+  return out;
+}
+
+}  // namespace marsad

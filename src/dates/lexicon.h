@@ -1,0 +1,118 @@
+// Internal: the date lexicons (data/dates/*.tsv), read once into one table.
+//
+// Every row of every file becomes an Entry under the match key of its first
+// word; names of several words (كانون الثاني, أول أمس) keep the keys of the
+// other words in `rest`. One word can hold several roles: الربع is a quarter
+// and a quarter of an hour, عام a year word and a unit.
+//
+//   const marsad::internal::DateLexicon& lex = marsad::internal::DateLexicon::get();
+//   for (const Entry& e : *lex.find("دجنبر")) ...   // Role::kMonth, a = 12
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace marsad::internal {
+
+enum class Grain : uint8_t { kNone, kSecond, kMinute, kHour, kDay, kWeek, kMonth, kQuarter, kYear };
+std::string_view grain_name(Grain g);
+
+enum class Cal : uint8_t { kGregorian, kHijri };
+
+// Parts of a day, then parts of a period (mod).
+enum class Part : uint8_t { kNone, kDawn, kMorning, kNoon, kAfternoon, kEvening, kNight, kEarly, kMid, kLate };
+std::string_view part_name(Part p);
+
+enum class Role : uint8_t {
+  kMonth,     // a = month, b = Cal, c = 1 when ambiguous
+  kWeekday,   // a = 0 (Sunday) .. 6, c = 1 for the bare form (اثنين)
+  kNumber,    // a = value, b = NumKind, c = 1 when the form carries the article
+  kUnit,      // a = Grain, b = count (1 singular, 2 dual, 0 plural), c = 1 with the article
+  kHoliday,   // a = month, b = Cal, c = day (0 = whole month), id = holiday index
+  kRelDay,    // a = day offset
+  kDir,       // a = -1 | 0 | 1
+  kThis,
+  kPeriod,    // a = Grain
+  kMod,       // a = Part (early|mid|late)
+  kPart,      // a = Part (dawn .. night)
+  kTonight,
+  kMidClock,  // a = hour
+  kTz,        // a = minutes east of UTC, c = 1 for "the reference's own"
+  kTzMark,
+  kFrac,      // a = minutes
+  kMinus,
+  kYearMark,  // a = Cal
+  kYearWord,  // c = 1 for the dual construct (عامي)
+  kDayWord,   // c = 1 for the dual construct (يومي)
+  kMonthWord, // c = 1 for the dual construct (شهري)
+  kShift,     // a = -1 | 1
+  kDurMark,
+  kWithin,
+  kApprox,
+  kEvery,
+  kSetAdv,    // a = Grain
+  kFrom,
+  kTo,
+  kBetween,
+  kAt,
+  kFuture,
+  kCounted,
+  kLast,      // a = 4
+  kQuarter,   // a = 4 (quarter) | 2 (half)
+};
+
+enum NumKind : int32_t { kNumUnit, kNumCompound, kNumTen, kNumTens, kNumHundred, kNumThousand, kNumOrdinal };
+
+struct Entry {
+  Role role;
+  int32_t a = 0, b = 0, c = 0;
+  uint16_t id = 0;
+  std::vector<std::string> rest;  // match keys of the words after the first
+};
+
+class DateLexicon {
+ public:
+  // Parsed on first use from the embedded files; immutable afterwards, so it is
+  // shared by every thread without locks.
+  static const DateLexicon& get();
+
+  // Entries of the word whose match key is `key`, or nullptr. The returned
+  // vector lives as long as the program.
+  const std::vector<Entry>* find(std::string_view key) const {
+    auto it = map_.find(key);
+    return it == map_.end() ? nullptr : &it->second;
+  }
+  // The key as stored (stable storage for a string_view).
+  std::string_view stored_key(std::string_view key) const {
+    auto it = map_.find(key);
+    return it == map_.end() ? std::string_view() : std::string_view(it->first);
+  }
+  std::string_view holiday_id(uint16_t i) const { return holidays_[i]; }
+  std::string_view version() const { return version_; }
+
+  DateLexicon(const DateLexicon&) = delete;  // one table for the whole program
+  DateLexicon& operator=(const DateLexicon&) = delete;
+
+ private:
+  DateLexicon();
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  void add(std::string_view name, Entry e);
+  void load_months(std::string_view tsv);
+  void load_weekdays(std::string_view tsv);
+  void load_numbers(std::string_view tsv);
+  void load_units(std::string_view tsv);
+  void load_words(std::string_view tsv);
+  void load_holidays(std::string_view tsv);
+
+  std::unordered_map<std::string, std::vector<Entry>, Hash, std::equal_to<>> map_;
+  std::vector<std::string> holidays_;
+  std::string version_;
+};
+
+}  // namespace marsad::internal
