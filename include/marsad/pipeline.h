@@ -1,7 +1,8 @@
 // marsad/pipeline.h — the one place that knows the order of the stages.
 //
 //   document -> UTF-8 check (input.h) -> article (byline, title, dateline,
-//   paragraphs, repeats) -> tokens and sentences -> record
+//   paragraphs, repeats) -> tokens and sentences -> dates -> entities ->
+//   topics -> record
 //
 // Later stages (dates, entities, events, quotes, topics) add their results to
 // the same Record here, each as one more small stage.
@@ -17,6 +18,9 @@
 #include <vector>
 
 #include "marsad/article.h"
+#include "marsad/dates.h"
+#include "marsad/entities.h"
+#include "marsad/topics.h"
 #include "marsad/input.h"
 #include "marsad/sentences.h"
 #include "marsad/status.h"
@@ -28,6 +32,7 @@ inline constexpr const char* kSchema = "marsad.article/1";
 
 struct AnalyzeOptions {
   ArticleOptions article;
+  DateOptions dates;
   std::string published;  // default publication time for documents that carry none ("" = none)
 };
 
@@ -54,6 +59,9 @@ struct Record {
   std::optional<Timestamp> published;
   std::string published_source;        // "document" | "option" | ""
   std::vector<Sentence> sentences;
+  std::vector<TimeExpression> dates;   // time expressions, resolved against `published` when known
+  std::vector<Entity> entities;        // countries, places, organisations, forces, roles, people
+  std::vector<TopicScore> topics;      // calibrated topic probabilities, best first
   Stats stats;
   std::vector<std::string> warnings;   // things changed or ignored, never silently
 };

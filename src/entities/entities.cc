@@ -4,6 +4,7 @@
 
 #include "entities/match.h"
 #include "marsad/entities.h"
+#include "marsad/ner.h"
 #include "text/lexicon.h"
 
 namespace marsad {
@@ -18,12 +19,15 @@ bool security_agent(std::string_view a) { return a == "MIL" || a == "COP" || a =
 
 class Resolver {
  public:
-  Resolver(const Tokenized& t, const EntityContext& ctx) : t_(t), ctx_(ctx), g_(internal::gazetteer()) {}
+  Resolver(std::string_view text, const Tokenized& t, const EntityContext& ctx)
+      : text_(text), t_(t), ctx_(ctx), g_(internal::gazetteer()) {}
 
   void run(size_t first, size_t last) {
     words_ = internal::words_of(t_, first, last);
     matches_ = internal::match_gazetteer(words_);
+    const size_t before = out_.size();
     for (size_t m = 0; m < matches_.size(); ++m) m = resolve(m);
+    add_model_mentions(first, last, before);
   }
 
   std::vector<Entity> take() { return std::move(out_); }
@@ -53,6 +57,8 @@ class Resolver {
     e.last_token = static_cast<uint32_t>(words_[wend - 1].token + 1);
     e.span.start = host_start && a.host_offset ? t_.key.orig[ta.kstart + a.host_offset] : ta.start;
     e.span.end = tb.end;
+    e.name = (host_start ? a.restore : std::string()) +
+             std::string(text_.substr(e.span.start, e.span.end - e.span.start));
     return e;
   }
 
@@ -83,9 +89,11 @@ class Resolver {
     e.source = e.source.empty() ? "gazetteer" : e.source;
     if (!agent.empty()) last_agent_ = {e.kind, e.type, std::string(agent)};
     if (!e.country.empty() && (e.kind == "country" || e.form == "capital" || !agent.empty())) {
-      if (countries_.empty() || countries_.back() != e.country) {
-        countries_.erase(std::remove(countries_.begin(), countries_.end(), e.country), countries_.end());
-        countries_.push_back(e.country);
+      auto it = std::find_if(countries_.begin(), countries_.end(), [&](const auto& c) { return c.first == e.country; });
+      if (it == countries_.end()) {
+        countries_.push_back({e.country, 1});
+      } else {
+        ++it->second;
       }
     }
     out_.push_back(std::move(e));
@@ -133,12 +141,23 @@ class Resolver {
         return m + 1;
       }
       case GazKind::kHeadPair: {
+        // The two countries named most so far (the first named first on ties):
+        // "بين المغرب وإسرائيل بوساطة أمريكية ... البلدين" is Morocco and Israel.
         if (countries_.size() < 2) return m;
+        auto top = countries_;
+        std::stable_sort(top.begin(), top.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
         Entity e = make(mm.begin, mm.end, true);
         e.type = "MISC";
         e.kind = "group";
         e.form = "reference";
-        e.refers_to = {countries_[countries_.size() - 2], countries_.back()};
+        // In the order they were first named.
+        size_t i0 = 0, i1 = 0;
+        for (size_t i = 0; i < countries_.size(); ++i) {
+          if (countries_[i].first == top[0].first) i0 = i;
+          if (countries_[i].first == top[1].first) i1 = i;
+        }
+        e.refers_to = i0 < i1 ? std::vector<std::string>{top[0].first, top[1].first}
+                              : std::vector<std::string>{top[1].first, top[0].first};
         e.id = "pair:" + e.refers_to[0] + "+" + e.refers_to[1];
         e.source = "rule";
         out_.push_back(std::move(e));
@@ -212,6 +231,40 @@ class Resolver {
     return used;
   }
 
+  // The learned tagger, told what the gazetteer found, adds the names it
+  // does not know (people above all) where no gazetteer mention is.
+  void add_model_mentions(size_t first, size_t last, size_t from) {
+    std::vector<uint8_t> gaz(last, 0);  // NerGaz per token: 1 place, 2 organisation, 3 person trigger
+    for (const Match& m : matches_) {
+      GazKind k = g_.entries[m.entry].kind;
+      uint8_t cls = k == GazKind::kCountry || k == GazKind::kNisba || k == GazKind::kPlace ? 1
+                    : k == GazKind::kOrg || k == GazKind::kForce || k == GazKind::kAgent ? 2
+                    : k == GazKind::kRole ? 3 : 0;
+      for (size_t w = m.begin; w < m.end; ++w) gaz[words_[w].token] = cls;
+    }
+    std::vector<bool> taken(last, false);
+    for (size_t i = from; i < out_.size(); ++i) {
+      for (uint32_t k = out_[i].first_token; k < out_[i].last_token && k < last; ++k) taken[k] = true;
+    }
+    for (const NerSpan& s : NerModel::builtin().tag(t_, first, last, &gaz)) {
+      bool overlap = false;
+      for (uint32_t k = s.first_token; k <= s.last_token; ++k) overlap = overlap || taken[k];
+      if (overlap) continue;
+      Entity e;
+      e.first_token = s.first_token;
+      e.last_token = s.last_token + 1;
+      e.span = {t_.tokens[s.first_token].start, t_.tokens[s.last_token].end};
+      e.name = std::string(text_.substr(e.span.start, e.span.end - e.span.start));
+      e.type = s.type;
+      e.kind = s.type == "PERS" ? "person" : s.type == "ORG" ? "organization" : "other";
+      e.form = "name";
+      e.source = "model";
+      out_.push_back(std::move(e));
+    }
+    std::sort(out_.begin() + static_cast<long>(from), out_.end(),
+              [](const Entity& a, const Entity& b) { return a.span.start < b.span.start; });
+  }
+
   // A word seen fewer times than this in the news counts (data/text/wordfreq.tsv) is a name rather than a noun.
   static constexpr uint32_t kRareWord = 300;
 
@@ -219,20 +272,22 @@ class Resolver {
     std::string kind, type, agent;
   };
 
+  std::string_view text_;
   const Tokenized& t_;
   const EntityContext& ctx_;
   const internal::Gazetteer& g_;
   std::vector<Word> words_;
   std::vector<Match> matches_;
   std::vector<Entity> out_;
-  std::vector<std::string> countries_;  // countries named so far, most recent last
+  std::vector<std::pair<std::string, int>> countries_;  // countries named so far, in order, with counts
   AgentContext last_agent_;
 };
 
 }  // namespace
 
-std::vector<Entity> find_entities(const Tokenized& t, const TokenRanges& ranges, const EntityContext& ctx) {
-  Resolver r(t, ctx);
+std::vector<Entity> find_entities(std::string_view text, const Tokenized& t, const TokenRanges& ranges,
+                                  const EntityContext& ctx) {
+  Resolver r(text, t, ctx);
   for (const auto& [first, last] : ranges) r.run(first, last);
   return r.take();
 }

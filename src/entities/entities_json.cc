@@ -8,6 +8,7 @@ void write_entities_json(JsonWriter& w, std::string_view text, const std::vector
     w.begin_object();
     w.field("text", text.substr(e.span.start, e.span.end - e.span.start));
     w.field("start", e.span.start).field("end", e.span.end);
+    if (e.name != text.substr(e.span.start, e.span.end - e.span.start)) w.field("name", e.name);
     w.field("type", e.type).field("kind", e.kind);
     if (!e.form.empty()) w.field("form", e.form);
     w.field("id", e.id).field("country", e.country).field("actor", e.actor).field("source", e.source);

@@ -30,11 +30,24 @@ std::vector<Word> words_of(const Tokenized& t, size_t first, size_t last) {
       // Where the host starts in the key: after the conjunction/preposition.
       for (uint8_t p = 0; p < c.count; ++p) {
         if (c.pieces[p].role != CliticRole::kDet) w.host_offset = c.pieces[p].end;
+        if (c.pieces[p].role == CliticRole::kDet && c.pieces[p].end - c.pieces[p].begin == 2) w.restore = "ا";
       }
     } else {
       w.host = w.key;
     }
     words.push_back(std::move(w));
+  }
+  // لـ + لجنة or لـ + اللجنة? (ل + ال + لجنة is written للجنة: three lams
+  // become two.) A definite adjective after it settles it: للجنة العسكرية is
+  // ل + اللجنة العسكرية, the adjective agreeing in definiteness.
+  for (size_t i = 0; i + 1 < words.size(); ++i) {
+    Word& w = words[i];
+    if (w.restore.empty() && w.host_offset == 2 && w.key.rfind("لل", 0) == 0 && words[i + 1].has_article &&
+        words[i + 1].segment == w.segment) {
+      w.restore = "ال";
+      w.has_article = true;
+      w.host = "ال" + w.key.substr(2);
+    }
   }
   return words;
 }

@@ -17,6 +17,7 @@ struct Word {
   std::string host;         // without conjunction/preposition, article kept (بالمغرب → المغرب)
   uint8_t host_offset = 0;  // bytes of the key before the host
   bool has_article = false;
+  std::string restore;      // what the written host lacks of its article: "ا" for للمغرب, "ال" for للجنة
 };
 
 struct Match {

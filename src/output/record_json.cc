@@ -102,6 +102,13 @@ void write_record_json(const Record& r, JsonWriter& w) {
   }
   w.end_array();
 
+  w.key("dates");
+  write_dates_json(w, r.dates);
+  w.key("entities");
+  write_entities_json(w, text, r.entities);
+  w.key("topics");
+  write_topics_json(w, r.topics);
+
   const Stats& st = r.stats;
   w.key("stats").begin_object();
   w.field("bytes", st.bytes).field("paragraphs", st.paragraphs).field("removed", st.removed);

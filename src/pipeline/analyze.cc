@@ -47,10 +47,16 @@ Result<Record> analyze(InputDocument in, const AnalyzeOptions& opt) {
   resolve_published(r, opt);
 
   const Tokenized t = tokenize(r.doc.text);
+  // The text the stages read: the title when it is in the text, then the kept paragraphs.
+  TokenRanges ranges;
+  if (r.article.title_in_text) {
+    ranges.push_back({token_at(t.tokens, r.article.title_span.start), token_at(t.tokens, r.article.title_span.end)});
+  }
   for (uint32_t p = 0; p < r.article.paragraphs.size(); ++p) {
     const Span span = r.article.paragraphs[p];
     size_t first = token_at(t.tokens, span.start);
     size_t last = token_at(t.tokens, span.end);
+    ranges.push_back({first, last});
     for (const Span& s : split_sentences(t, first, last)) {
       // A dateline cut may fall inside a token; clamp to the paragraph.
       r.sentences.push_back({{std::max(s.start, span.start), std::min(s.end, span.end)}, p});
@@ -67,6 +73,13 @@ Result<Record> analyze(InputDocument in, const AnalyzeOptions& opt) {
       }
     }
   }
+  for (const auto& [first, last] : ranges) {
+    auto found = find_dates(r.doc.text, t, first, last, r.published, opt.dates);
+    r.dates.insert(r.dates.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+  }
+  r.entities = find_entities(r.doc.text, t, ranges, EntityContext{r.article.source.outlet.country});
+  // topics: wired when the bundled model lands (helper in progress)
+
   r.stats.bytes = r.doc.text.size();
   r.stats.paragraphs = r.article.paragraphs.size();
   r.stats.removed = r.article.removed.size();
