@@ -75,6 +75,9 @@ class Builder {
     }
   }
   Gazetteer finish() {
+    for (const auto& [k, v] : g_.phrases) {
+      for (size_t sp = k.find(' '); sp != std::string::npos; sp = k.find(' ', sp + 1)) g_.prefixes.insert(k.substr(0, sp));
+    }
     for (auto& [k, v] : g_.phrases) {
       std::stable_sort(v.begin(), v.end(), [&](uint32_t a, uint32_t b) {
         return priority(g_.entries[a].kind) < priority(g_.entries[b].kind);

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace marsad::internal {
@@ -39,6 +40,7 @@ struct GazEntry {
 struct Gazetteer {
   std::vector<GazEntry> entries;
   std::unordered_map<std::string, std::vector<uint32_t>> phrases;  // key -> entries, best first
+  std::unordered_set<std::string> prefixes;  // every proper word prefix of a phrase: the matcher extends only these
   size_t max_words = 1;
 
   const std::vector<uint32_t>* find(const std::string& key) const {

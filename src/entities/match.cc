@@ -60,22 +60,22 @@ std::vector<Match> match_gazetteer(const std::vector<Word>& words) {
     size_t best_n = 0;
     const std::vector<uint32_t>* best = nullptr;
     bool best_host = false;
-    size_t max_n = 1;
-    while (max_n < g.max_words && i + max_n < words.size() && words[i + max_n].segment == words[i].segment) ++max_n;
-    for (size_t n = max_n; n >= 1 && !best; --n) {
-      for (int use_host = 0; use_host < 2 && !best; ++use_host) {
-        const std::string& head = use_host ? words[i].host : words[i].key;
-        if (use_host && head == words[i].key) continue;
-        key = head;
-        for (size_t k = i + 1; k < i + n; ++k) {
-          key += ' ';
-          key += words[k].key;
-        }
-        if (const auto* hit = g.find(key)) {
+    // Extend word by word while the words so far open some phrase; keep the
+    // longest full phrase. Most words open none, so this is one lookup each.
+    for (int use_host = 0; use_host < 2; ++use_host) {
+      const std::string& head = use_host ? words[i].host : words[i].key;
+      if (use_host && head == words[i].key) continue;
+      key = head;
+      for (size_t n = 1;; ++n) {
+        if (const auto* hit = g.find(key); hit && n > best_n) {
           best = hit;
           best_n = n;
           best_host = use_host;
         }
+        size_t next = i + n;
+        if (next >= words.size() || words[next].segment != words[i].segment || !g.prefixes.count(key)) break;
+        key += ' ';
+        key += words[next].key;
       }
     }
     if (!best) {
