@@ -1,0 +1,484 @@
+// The sentence-level event coder: triggers from verbs.tsv, roles, place, date
+// and modality from the trigger's own clause (see include/marsad/events.h).
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+
+#include "marsad/events.h"
+#include "tables.h"
+#include "words.h"
+
+namespace marsad {
+namespace {
+
+using internal::DocWords;
+using internal::Word;
+
+// How far (in words; an entity or a date counts as one) a row's pattern word may follow
+// its trigger: a verb's object can come after a long subject (وقّع ممثلون عن X ونظيرتها Y،
+// أمس الاثنين بالعاصمة تل أبيب، خطة ...); a noun's complement follows it closely.
+constexpr int kVerbPatternWindow = 10;
+constexpr int kNounPatternWindow = 5;
+// How far a clause-scope modality marker reaches forward (words).
+constexpr int kClauseMarkerReach = 14;
+
+struct Trigger {
+  int word;
+  uint32_t row;
+  bool masdar;
+  bool patterned;
+  bool low;
+  int consumed_to = -1;  // last word eaten by the pattern (no trigger may start there)
+};
+
+struct Keys {
+  std::string fi, ala, did, ila, ma3, an, min, bayn, qibal, yad, wa;
+  Keys() {
+    fi = internal::data_key("في");
+    ala = internal::data_key("على");
+    did = internal::data_key("ضد");
+    ila = internal::data_key("إلى");
+    ma3 = internal::data_key("مع");
+    an = internal::data_key("عن");
+    min = internal::data_key("من");
+    bayn = internal::data_key("بين");
+    qibal = internal::data_key("قبل");
+    yad = internal::data_key("يد");
+    wa = internal::data_key("و");
+  }
+};
+const Keys& K() {
+  static const Keys k;
+  return k;
+}
+
+bool is_place(const Entity& e) { return e.kind == "city" || e.kind == "region"; }
+
+// An entity that can fill a role: anything with an actor code, a person, an
+// organisation, a force, a role, or a group of two countries.
+bool is_actor(const Entity& e) {
+  if (is_place(e) || e.kind == "agreement") return false;
+  if (!e.actor.empty()) return true;
+  return e.kind == "person" || e.kind == "organization" || e.kind == "armed_forces" || e.kind == "role" ||
+         (e.kind == "group" && e.refers_to.size() >= 2);
+}
+
+EventActor actor_of(std::string_view text, const std::vector<Entity>& es, int i) {
+  EventActor a;
+  const Entity& e = es[i];
+  a.text = e.name.empty() ? std::string(text.substr(e.span.start, e.span.end - e.span.start)) : e.name;
+  a.actor = e.actor;
+  a.country = e.country;
+  a.span = e.span;
+  a.entity = i;
+  return a;
+}
+
+EventActor country_actor(const Entity& group, const std::string& iso) {
+  EventActor a;
+  a.text = group.name;
+  a.actor = iso;
+  a.country = iso;
+  a.span = group.span;
+  return a;
+}
+
+class Coder {
+ public:
+  Coder(std::string_view text, const DocWords& d, const std::vector<Entity>& es,
+        const std::vector<TimeExpression>& dates, const std::optional<Timestamp>& published)
+      : text_(text), d_(d), es_(es), dates_(dates), published_(published), tab_(internal::event_tables()) {}
+
+  void sentence(const Span& span, uint32_t a, uint32_t b, std::vector<Event>& out) {
+    std::vector<Trigger> trig = triggers(a, b);
+    bool any_high = std::any_of(trig.begin(), trig.end(), [](const Trigger& t) { return !t.low; });
+    std::vector<Trigger> kept;
+    for (const Trigger& t : trig) {
+      if (t.low && any_high) continue;
+      kept.push_back(t);
+    }
+    const size_t first_out = out.size();
+    for (size_t k = 0; k < kept.size(); ++k) {
+      Event e = code(span, a, b, kept, k);
+      bool dup = false;
+      for (size_t j = first_out; j < out.size(); ++j) {
+        if (out[j].code == e.code && out[j].source.actor == e.source.actor && out[j].target.actor == e.target.actor &&
+            out[j].source.text == e.source.text && out[j].target.text == e.target.text) {
+          dup = true;
+        }
+      }
+      if (!dup) out.push_back(std::move(e));
+    }
+  }
+
+ private:
+  // Candidate rows of word i (key, then host, then stem).
+  const std::vector<internal::TriggerHit>* hits(const Word& w) const {
+    for (std::string_view k : {w.key, std::string_view(w.host), w.stem}) {
+      auto it = tab_.triggers.find(std::string(k));
+      if (it != tab_.triggers.end()) return &it->second;
+    }
+    return nullptr;
+  }
+
+  // Distance (in units) to the first word after i within the clause matching one of the row's
+  // pattern words, or -1.
+  int pattern_distance(uint32_t i, uint32_t b, const internal::TriggerRow& r, int window, int& at) const {
+    int units = 0;
+    for (uint32_t j = i + 1; j < b && units < window; ++j) {
+      const Word& w = d_.w[j];
+      if (w.punct && internal::is_clause_break(w) && w.key != "«" && w.key != "\"") break;
+      if (w.punct) continue;
+      const bool same_span = (w.entity >= 0 && d_.w[j - 1].entity == w.entity) ||
+                             (w.date >= 0 && d_.w[j - 1].date == w.date);
+      if (!same_span) ++units;
+      for (const std::string& p : r.pattern) {
+        if (w.is(p)) {
+          at = static_cast<int>(j);
+          return units;
+        }
+      }
+    }
+    return -1;
+  }
+
+  std::vector<Trigger> triggers(uint32_t a, uint32_t b) const {
+    std::vector<Trigger> out;
+    int consumed_until = -1;
+    for (uint32_t i = a; i < b; ++i) {
+      const Word& w = d_.w[i];
+      if (!w.word || w.entity >= 0 || static_cast<int>(i) <= consumed_until) continue;
+      const auto* hs = hits(w);
+      if (!hs) continue;
+      int best = -1, best_dist = 1 << 30, best_at = -1, fallback = -1;
+      for (const internal::TriggerHit& h : *hs) {
+        const internal::TriggerRow& r = tab_.rows[h.row];
+        if (r.pattern.empty()) {
+          if (fallback < 0) fallback = static_cast<int>(&h - hs->data());
+          continue;
+        }
+        int at = -1;
+        int dist = pattern_distance(i, b, r, h.masdar ? kNounPatternWindow : kVerbPatternWindow, at);
+        if (dist < 0) continue;
+        const bool better = best < 0 || dist < best_dist ||
+                            (dist == best_dist && r.code.size() > tab_.rows[(*hs)[best].row].code.size());
+        if (better) {
+          best = static_cast<int>(&h - hs->data());
+          best_dist = dist;
+          best_at = at;
+        }
+      }
+      Trigger t{static_cast<int>(i), 0, false, false, false};
+      if (best >= 0) {
+        t.row = (*hs)[best].row;
+        t.masdar = (*hs)[best].masdar;
+        t.patterned = true;
+        t.consumed_to = best_dist <= 3 ? best_at : -1;
+        if (best_dist <= 3) consumed_until = best_at;
+      } else if (fallback >= 0) {
+        t.row = (*hs)[fallback].row;
+        t.masdar = (*hs)[fallback].masdar;
+      } else {
+        continue;
+      }
+      t.low = tab_.rows[t.row].low;
+      // A pattern word consumed by an earlier trigger does not start an event.
+      if (!out.empty() && out.back().consumed_to >= static_cast<int>(i)) continue;
+      out.push_back(t);
+    }
+    return out;
+  }
+
+  // The clause of word i inside [a, b): bounded by clause breaks.
+  std::pair<uint32_t, uint32_t> clause(uint32_t a, uint32_t b, uint32_t i) const {
+    uint32_t ca = i, cb = i + 1;
+    while (ca > a && !internal::is_clause_break(d_.w[ca - 1])) --ca;
+    while (cb < b && !internal::is_clause_break(d_.w[cb])) ++cb;
+    return {ca, cb};
+  }
+
+  std::string_view prep(int entity) const {
+    return internal::preposition_before(d_, d_.entity_words[entity].first);
+  }
+
+  bool is_location_use(int ent) const {
+    const Entity& e = es_[ent];
+    if (is_place(e)) return true;
+    if (e.kind != "country" || e.form == "nisba") return false;
+    std::string_view p = prep(ent);
+    return p == K().fi || p == "b";
+  }
+
+  // Entities starting in [from, to), each once, in text order.
+  std::vector<int> entities_in(uint32_t from, uint32_t to) const {
+    std::vector<int> out;
+    for (uint32_t j = from; j < to; ++j) {
+      int e = d_.w[j].entity;
+      if (e >= 0 && d_.entity_words[e].first == static_cast<int>(j)) out.push_back(e);
+    }
+    return out;
+  }
+
+  void fill_roles(Event& ev, uint32_t ca, uint32_t cb, const std::vector<Trigger>& ts, size_t k) const {
+    const int i = ts[k].word;
+    uint32_t fwd_end = cb, back_begin = ca;
+    for (size_t j = k + 1; j < ts.size(); ++j) {
+      if (ts[j].word < static_cast<int>(cb)) {
+        fwd_end = std::min<uint32_t>(fwd_end, ts[j].word);
+        break;
+      }
+    }
+    for (size_t j = k; j-- > 0;) {
+      if (ts[j].word >= static_cast<int>(ca)) {
+        back_begin = std::max<uint32_t>(back_begin, ts[j].word + 1);
+        break;
+      }
+    }
+    std::vector<int> fwd, back;
+    for (int e : entities_in(i + 1, fwd_end)) {
+      if (is_actor(es_[e]) && !is_location_use(e)) fwd.push_back(e);
+    }
+    for (int e : entities_in(back_begin, i)) {
+      if (is_actor(es_[e]) && !is_location_use(e)) back.push_back(e);
+    }
+    int src = -1, tgt = -1;
+    // بين X و Y
+    for (size_t n = 0; n < fwd.size(); ++n) {
+      if (prep(fwd[n]) == K().bayn) {
+        const Entity& g = es_[fwd[n]];
+        if (g.kind == "group" && g.refers_to.size() >= 2 && ev.source.actor.empty()) {
+          ev.source = country_actor(g, g.refers_to[0]);
+          ev.target = country_actor(g, g.refers_to[1]);
+          return;
+        }
+        if (n + 1 < fwd.size()) {
+          ev.source = actor_of(text_, es_, fwd[n]);
+          ev.target = actor_of(text_, es_, fwd[n + 1]);
+          return;
+        }
+      }
+    }
+    // Passive agent: من قبل X / على يد X.
+    for (size_t n = 0; n < fwd.size(); ++n) {
+      int w0 = d_.entity_words[fwd[n]].first;
+      if (w0 >= 2 && ((d_.w[w0 - 1].is(K().qibal) && d_.w[w0 - 2].is(K().min)) ||
+                      (d_.w[w0 - 1].is(K().yad) && d_.w[w0 - 2].is(K().ala)))) {
+        src = fwd[n];
+        for (int e : fwd) {
+          if (e != src) {
+            tgt = e;
+            break;
+          }
+        }
+        break;
+      }
+    }
+    if (src < 0) {
+      // VSO: the first entity after the trigger with no preposition (or عن: ممثلون عن X).
+      for (size_t n = 0; n < fwd.size() && src < 0; ++n) {
+        std::string_view p = prep(fwd[n]);
+        if (p.empty() || p == K().an) src = fwd[n];
+        if (!p.empty() && p != K().an) break;  // a prepositional phrase first: the subject came before
+      }
+      if (src >= 0) {
+        for (int e : fwd) {
+          if (d_.entity_words[e].first > d_.entity_words[src].first) {
+            tgt = e;
+            break;
+          }
+        }
+      } else if (!back.empty()) {
+        // SVO: the nearest entity before the trigger; X و Y before it is a joint subject.
+        src = back.back();
+        if (back.size() >= 2) {
+          int prev = back[back.size() - 2];
+          const Word& w0 = d_.w[d_.entity_words[src].first];
+          if (w0.conj || d_.w[d_.entity_words[src].first - 1].is(K().wa)) {
+            tgt = src;
+            src = prev;
+          }
+        }
+        if (tgt < 0 && !fwd.empty()) tgt = fwd.front();
+      } else if (!fwd.empty()) {
+        tgt = fwd.front();  // هجوم على X: only a target
+      }
+    }
+    if (src >= 0) {
+      const Entity& g = es_[src];
+      if (g.kind == "group" && g.actor.empty() && g.refers_to.size() >= 2 && tgt < 0) {
+        ev.source = country_actor(g, g.refers_to[0]);
+        ev.target = country_actor(g, g.refers_to[1]);
+        return;
+      }
+      ev.source = actor_of(text_, es_, src);
+    }
+    if (tgt >= 0) ev.target = actor_of(text_, es_, tgt);
+  }
+
+  void fill_place(Event& ev, uint32_t ca, uint32_t cb, int i) const {
+    int best = -1, best_d = 1 << 30;
+    for (int e : entities_in(ca, cb)) {
+      if (!is_location_use(e)) continue;
+      int dist = std::abs(d_.entity_words[e].first - i);
+      if (dist < best_d) {
+        best = e;
+        best_d = dist;
+      }
+    }
+    if (best < 0) return;
+    const Entity& e = es_[best];
+    ev.location.present = true;
+    ev.location.text = e.name.empty() ? std::string(text_.substr(e.span.start, e.span.end - e.span.start)) : e.name;
+    ev.location.id = e.id;
+    ev.location.country = e.country;
+    ev.location.span = e.span;
+  }
+
+  void fill_date(Event& ev, uint32_t ca, uint32_t cb, int i) const {
+    int best = -1, best_d = 1 << 30;
+    for (uint32_t j = ca; j < cb; ++j) {
+      int k = d_.w[j].date;
+      if (k < 0 || (j > ca && d_.w[j - 1].date == k)) continue;
+      const TimeExpression& x = dates_[k];
+      if (!x.resolved || x.value.empty() || x.kind == "duration" || x.kind == "set") continue;
+      int dist = std::abs(static_cast<int>(j) - i);
+      if (dist < best_d) {
+        best = k;
+        best_d = dist;
+      }
+    }
+    if (best >= 0) {
+      ev.date.value = dates_[best].value.substr(0, 10);
+      ev.date.grain = dates_[best].grain;
+      ev.date_source = "text";
+    } else if (published_) {
+      ev.date.value = published_->iso().substr(0, 10);
+      ev.date.grain = "day";
+      ev.date_source = "published";
+    }
+  }
+
+  // Does phrase p match the words starting at j? Returns the index after it, or -1.
+  int match_phrase(const internal::Phrase& p, uint32_t j, uint32_t b) const {
+    uint32_t at = j;
+    for (const std::string& w : p.words) {
+      while (at < b && d_.w[at].punct) ++at;
+      if (at >= b || !d_.w[at].is(w)) return -1;
+      ++at;
+    }
+    return static_cast<int>(at);
+  }
+
+  void fill_modality(Event& ev, uint32_t a, uint32_t b, int i, bool masdar) const {
+    static const std::string an = internal::data_key("أن");
+    static const std::string qad = internal::data_key("قد");
+    static const std::string la = internal::data_key("لا");
+    std::string found;
+    auto rank = [](std::string_view m) {
+      if (m == "negated") return 6;
+      if (m == "conditional") return 5;
+      if (m == "future" || m == "planned") return 4;
+      if (m == "possible") return 3;
+      if (m == "reported") return 2;
+      return 0;
+    };
+    auto take = [&](const std::string& m) {
+      if (rank(m) > rank(found)) found = m;
+    };
+    if (d_.w[i].future) take("future");
+    const int reach_from = std::max<int>(a, i - kClauseMarkerReach);
+    for (int j = reach_from; j < i; ++j) {
+      const Word& w = d_.w[j];
+      if (!w.word) continue;
+      for (std::string_view k : {w.key, std::string_view(w.host), w.stem}) {
+        auto it = tab_.modality_first.find(std::string(k));
+        if (it == tab_.modality_first.end()) continue;
+        for (uint32_t pi : it->second) {
+          const internal::Phrase& p = tab_.modality[pi];
+          int end = match_phrase(p, j, b);
+          if (end < 0 || end > i) continue;
+          if (p.words.size() == 1 && p.words[0] == an) continue;  // إن folds to أن: never a marker alone
+          if (p.clause_scope) {
+            take(p.kind);
+            continue;
+          }
+          // next_verb: the marker directly precedes the trigger (أن may sit between).
+          int gap = 0;
+          for (int m = end; m < i; ++m) {
+            if (d_.w[m].word && !d_.w[m].is(an)) ++gap;
+          }
+          if (gap > 1) continue;
+          if (p.words[0] == qad && !masdar) {
+            // قد + past is affirmative ("has"); قد + present is "may".
+            std::string_view tk = d_.w[i].host;
+            if (!(tk.substr(0, 2) == "ي" || tk.substr(0, 2) == "ت" || tk.substr(0, 2) == "ن")) continue;
+          }
+          if (p.words.size() == 1 && p.words[0] == la && i + 1 < static_cast<int>(d_.w.size())) {
+            // لا يزال: still — handled by the trigger never being يزال; nothing to do here.
+          }
+          take(p.kind);
+        }
+        break;
+      }
+    }
+    ev.modality = found.empty() ? "asserted" : found;
+    ev.negated = found == "negated";
+  }
+
+  Event code(const Span& span, uint32_t a, uint32_t b, const std::vector<Trigger>& ts, size_t k) const {
+    const Trigger& t = ts[k];
+    const internal::TriggerRow& row = tab_.rows[t.row];
+    Event ev;
+    ev.code = row.code;
+    auto it = tab_.codes.find(row.code);
+    if (it != tab_.codes.end()) {
+      ev.root = it->second.root;
+      ev.plover = it->second.plover;
+      ev.plover_mode = it->second.plover_mode;
+      ev.goldstein = it->second.goldstein;
+      ev.quad_class = it->second.quad_class;
+    } else {
+      ev.root = row.code.substr(0, 2);
+    }
+    const Word& w = d_.w[t.word];
+    ev.sentence = span;
+    ev.trigger = {w.start, w.end};
+    ev.trigger_text = std::string(text_.substr(w.start, w.end - w.start));
+    auto [ca, cb] = clause(a, b, t.word);
+    fill_roles(ev, ca, cb, ts, k);
+    fill_place(ev, ca, cb, t.word);
+    fill_date(ev, ca, cb, t.word);
+    fill_modality(ev, a, b, t.word, t.masdar);
+    double c = 0.4;
+    if (ev.source.present()) c += 0.25;
+    if (ev.target.present()) c += 0.15;
+    if (t.patterned) c += 0.1;
+    if (t.masdar && !t.patterned) c -= 0.1;
+    if (t.low) c -= 0.2;
+    ev.confidence = std::round(std::clamp(c, 0.05, 0.95) * 100) / 100;
+    return ev;
+  }
+
+  std::string_view text_;
+  const DocWords& d_;
+  const std::vector<Entity>& es_;
+  const std::vector<TimeExpression>& dates_;
+  const std::optional<Timestamp>& published_;
+  const internal::EventTables& tab_;
+};
+
+}  // namespace
+
+std::vector<Event> find_events(std::string_view text, const Tokenized& t, const std::vector<Span>& sentences,
+                               const std::vector<Entity>& entities, const std::vector<TimeExpression>& dates,
+                               const std::optional<Timestamp>& published) {
+  DocWords d = internal::build_words(text, t, sentences, entities, &dates);
+  Coder coder(text, d, entities, dates, published);
+  std::vector<Event> out;
+  for (size_t s = 0; s < sentences.size(); ++s) {
+    coder.sentence(sentences[s], d.sentences[s].first, d.sentences[s].second, out);
+  }
+  return out;
+}
+
+}  // namespace marsad

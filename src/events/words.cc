@@ -1,0 +1,116 @@
+#include "words.h"
+
+#include <algorithm>
+
+#include "marsad/clitics.h"
+#include "tables.h"
+
+namespace marsad::internal {
+
+std::vector<std::string> keys(std::initializer_list<std::string_view> words) {
+  std::vector<std::string> out;
+  for (std::string_view w : words) out.push_back(data_key(w));
+  return out;
+}
+
+DocWords build_words(std::string_view text, const Tokenized& t, const std::vector<Span>& sentences,
+                     const std::vector<Entity>& entities, const std::vector<TimeExpression>* dates) {
+  DocWords d;
+  std::vector<int> tok_word(t.tokens.size() + 1, -1);
+  d.w.reserve(t.tokens.size() / 2 + 1);
+  for (size_t i = 0; i < t.tokens.size(); ++i) {
+    const Token& tok = t.tokens[i];
+    if (tok.kind == TokenKind::kSpace) continue;
+    Word w;
+    w.start = tok.start;
+    w.end = tok.end;
+    w.key = t.key_of(tok);
+    w.word = tok.is_word() || tok.kind == TokenKind::kNumber;
+    w.punct = tok.kind == TokenKind::kPunct || tok.kind == TokenKind::kSymbol;
+    if (w.punct) w.key = text.substr(tok.start, tok.end - tok.start);
+    if (tok.kind == TokenKind::kArabic) {
+      Clitics c = analyze_clitics(w.key);
+      w.host = c.host_of(w.key);
+      for (uint8_t p = 0; p < c.count; ++p) {
+        const Clitics::Piece& pc = c.pieces[p];
+        std::string_view s = w.key.substr(pc.begin, pc.end - pc.begin);
+        if (pc.role == CliticRole::kConj) w.conj = true;
+        if (pc.role == CliticRole::kFuture) w.future = true;
+        if (pc.role == CliticRole::kPrep) w.prep = s == "ب" ? 'b' : s == "ل" ? 'l' : 'k';
+      }
+    } else {
+      w.host = std::string(w.key);
+    }
+    std::string_view h = w.host;
+    w.stem = h.size() > 4 && h.substr(0, 4) == "ال" ? std::string_view(w.host).substr(4) : std::string_view(w.host);
+    tok_word[i] = static_cast<int>(d.w.size());
+    d.w.push_back(std::move(w));
+  }
+  // host_of may have moved: re-point stems now that the vector is stable.
+  for (Word& w : d.w) {
+    std::string_view h = w.host;
+    w.stem = h.size() > 4 && h.substr(0, 4) == "ال" ? h.substr(4) : h;
+  }
+  auto first_word_at_or_after = [&](uint32_t byte) {
+    return static_cast<uint32_t>(std::lower_bound(d.w.begin(), d.w.end(), byte,
+                                                  [](const Word& w, uint32_t b) { return w.start < b; }) -
+                                 d.w.begin());
+  };
+  for (size_t s = 0; s < sentences.size(); ++s) {
+    uint32_t a = first_word_at_or_after(sentences[s].start), b = first_word_at_or_after(sentences[s].end);
+    d.sentences.emplace_back(a, b);
+    for (uint32_t i = a; i < b; ++i) d.w[i].sentence = static_cast<int>(s);
+  }
+  // A span may start inside a word (the entity إسرائيل in وإسرائيل): it covers the words it touches.
+  auto word_containing = [&](uint32_t byte) {
+    auto it = std::upper_bound(d.w.begin(), d.w.end(), byte, [](uint32_t b, const Word& w) { return b < w.start; });
+    if (it != d.w.begin() && (it - 1)->end > byte) --it;
+    return static_cast<uint32_t>(it - d.w.begin());
+  };
+  d.entity_words.assign(entities.size(), {-1, -1});
+  for (size_t e = 0; e < entities.size(); ++e) {
+    uint32_t a = word_containing(entities[e].span.start), b = first_word_at_or_after(entities[e].span.end);
+    if (a >= b) continue;
+    d.entity_words[e] = {static_cast<int>(a), static_cast<int>(b)};
+    for (uint32_t i = a; i < b; ++i) d.w[i].entity = static_cast<int>(e);
+  }
+  if (dates) {
+    for (size_t k = 0; k < dates->size(); ++k) {
+      uint32_t a = word_containing((*dates)[k].span.start), b = first_word_at_or_after((*dates)[k].span.end);
+      for (uint32_t i = a; i < b; ++i) d.w[i].date = static_cast<int>(k);
+    }
+  }
+  return d;
+}
+
+bool is_clause_break(const Word& w) {
+  if (w.punct) {
+    return w.key == "؛" || w.key == ";" || w.key == ":" || w.key == "«" || w.key == "»" || w.key == "(" ||
+           w.key == ")" || w.key == "\"" || w.key == "“" || w.key == "”";
+  }
+  static const std::vector<std::string> kBreaks =
+      keys({"التي", "الذي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "حيث", "بينما", "فيما", "أن",
+            "إن", "لأن", "كي", "عندما", "بعدما", "حينما", "لكن", "لكي", "إذ", "كما", "حتى"});
+  for (const std::string& b : kBreaks) {
+    if (w.key == b || w.host == b) return true;
+  }
+  return false;
+}
+
+std::string_view preposition_before(const DocWords& d, int i) {
+  if (i < 0 || i >= static_cast<int>(d.w.size())) return "";
+  const Word& w = d.w[i];
+  if (w.prep == 'b') return "b";
+  if (w.prep == 'l') return "l";
+  if (w.prep == 'k') return "k";
+  if (i == 0) return "";
+  const Word& p = d.w[i - 1];
+  static const std::vector<std::string> kPreps =
+      keys({"في", "على", "ضد", "إلى", "مع", "عن", "من", "بين", "لدى", "تجاه", "نحو", "عبر", "داخل", "قرب", "عند"});
+  for (const std::string& k : kPreps) {
+    if (p.key == k || p.host == k) return k;
+  }
+  return "";
+}
+
+}  // namespace marsad::internal

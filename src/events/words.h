@@ -1,0 +1,57 @@
+// Internal: a document seen as words (spaces dropped), each with its match
+// key, its host (proclitics stripped, article kept) and its stem (article
+// stripped too), and the entity or date that covers it. The coder and the
+// quote finder both work on this view.
+#pragma once
+
+#include <cstdint>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "marsad/dates.h"
+#include "marsad/entities.h"
+#include "marsad/sentences.h"
+#include "marsad/tokenize.h"
+
+namespace marsad::internal {
+
+struct Word {
+  uint32_t start = 0, end = 0;  // original bytes
+  std::string_view key;         // the token's match key
+  std::string host;             // without و ف ب ك ل س (article kept)
+  std::string_view stem;        // without the article as well (points into host)
+  char prep = 0;                // 'b' | 'l' | 'k' when a preposition clitic is attached
+  bool conj = false;            // و or ف attached
+  bool future = false;          // the future proclitic س
+  bool punct = false;           // a punctuation token (key holds it)
+  bool word = false;            // letters or digits
+  int entity = -1;              // entity covering this word
+  int date = -1;                // date covering this word
+  int sentence = -1;
+  bool is(std::string_view k) const { return k == key || k == host || k == stem; }
+};
+
+struct DocWords {
+  std::vector<Word> w;
+  // Word ranges of the sentences, [first, last), parallel to the sentences given.
+  std::vector<std::pair<uint32_t, uint32_t>> sentences;
+  // Per entity: its word range [first, last).
+  std::vector<std::pair<int, int>> entity_words;
+};
+
+DocWords build_words(std::string_view text, const Tokenized& t, const std::vector<Span>& sentences,
+                     const std::vector<Entity>& entities, const std::vector<TimeExpression>* dates);
+
+// Match keys of written words (for the small closed word lists in the code).
+std::vector<std::string> keys(std::initializer_list<std::string_view> words);
+
+// A word that starts a subordinate or relative clause, or punctuation that ends one.
+bool is_clause_break(const Word& w);
+
+// The preposition governing word i: an attached ب/ل/ك ("b", "l", "k") or the word before
+// ("في", "على", "الى", ...); "" when none.
+std::string_view preposition_before(const DocWords& d, int i);
+
+}  // namespace marsad::internal
