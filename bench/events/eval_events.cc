@@ -94,6 +94,11 @@ void score(Tally& t, const std::vector<marsad::Event>& evs, const std::string& p
   } else {
     t.extra += static_cast<int>(evs.size());
   }
+  static const bool show_extra = std::getenv("EVAL_SHOW_EXTRA") != nullptr;
+  if (show_extra && evs.size() > 1 && match >= 0) {
+    std::printf("  EXTRA want %s%s | %s\n    got %s\n", plover.c_str(), cameo.c_str(), text.c_str(),
+                marsad::dump_events(evs).c_str());
+  }
   if (errors_left > 0 && (match < 0 || (check_countries && !countries))) {
     std::printf("  MISS want %s%s %s>%s | %s\n    got %s\n", plover.c_str(), cameo.c_str(), src.c_str(), tgt.c_str(),
                 text.c_str(), marsad::dump_events(evs).c_str());

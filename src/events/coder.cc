@@ -97,21 +97,62 @@ class Coder {
       if (t.low && any_high) continue;
       kept.push_back(t);
     }
-    const size_t first_out = out.size();
-    for (size_t k = 0; k < kept.size(); ++k) {
-      Event e = code(span, a, b, kept, k);
-      bool dup = false;
-      for (size_t j = first_out; j < out.size(); ++j) {
-        if (out[j].code == e.code && out[j].source.actor == e.source.actor && out[j].target.actor == e.target.actor &&
-            out[j].source.text == e.source.text && out[j].target.text == e.target.text) {
-          dup = true;
-        }
+    // An adverbial masdar or participle (احتجاجا، تنديدا، مطالبين) after another trigger gives the
+    // purpose of that event, not an event of its own.
+    std::vector<Trigger> main;
+    for (const Trigger& t : kept) {
+      if (!main.empty() && adverbial(t)) continue;
+      main.push_back(t);
+    }
+    std::vector<Event> evs;
+    for (size_t k = 0; k < main.size(); ++k) evs.push_back(code(span, a, b, main, k));
+    // One sentence reports one event of a kind: events of the same PLOVER type (or, without one,
+    // the same root) merge into the most confident, which takes the roles it lacks.
+    std::vector<Event> merged;
+    for (Event& e : evs) {
+      Event* same = nullptr;
+      for (Event& m : merged) {
+        if (e.plover.empty() ? m.root == e.root : m.plover == e.plover) same = &m;
       }
-      if (!dup) out.push_back(std::move(e));
+      if (!same) {
+        merged.push_back(std::move(e));
+        continue;
+      }
+      if (e.confidence > same->confidence) std::swap(*same, e);
+      if (!same->source.present() && e.source.present()) same->source = e.source;
+      if (!same->target.present() && e.target.present() && e.target.text != same->source.text) same->target = e.target;
+    }
+    // What protesters say (demand, denounce, reject: verbal events after a protest in the same
+    // sentence) is the protest's content, as PLOVER codes it, not a second event.
+    bool protest = false;
+    for (size_t m = 0; m < merged.size();) {
+      if (protest && (merged[m].quad_class == 1 || merged[m].quad_class == 3)) {
+        merged.erase(merged.begin() + m);
+        continue;
+      }
+      if (merged[m].plover == "PROTEST") protest = true;
+      ++m;
+    }
+    // A bare noun trigger (no pattern, no actor) beside an event with actors adds nothing.
+    const bool any_actor = std::any_of(merged.begin(), merged.end(),
+                                       [](const Event& e) { return e.source.present() || e.target.present(); });
+    for (Event& e : merged) {
+      // An event with no actor at all beside one with actors is most often a consequence
+      // (سقوط جرحى) or a detail of it; it is not coded on its own.
+      if (any_actor && !e.source.present() && !e.target.present() && e.confidence < 0.4) continue;
+      out.push_back(std::move(e));
     }
   }
 
  private:
+  bool adverbial(const Trigger& t) const {
+    if (!t.masdar) return false;
+    if (d_.w[t.word].prep == 'l') return true;  // purpose: للمطالبة، للاحتجاج
+    std::string_view k = d_.w[t.word].stem;
+    if (k.size() >= 2 && k.substr(k.size() - 2) == "ا") return true;  // tanween alif: احتجاجا
+    return k.size() >= 6 && k.substr(0, 2) == "م" && k.substr(k.size() - 4) == "ين";  // مطالبين
+  }
+
   // Candidate rows of word i (key, then host, then stem).
   const std::vector<internal::TriggerHit>* hits(const Word& w) const {
     for (std::string_view k : {w.key, std::string_view(w.host), w.stem}) {
