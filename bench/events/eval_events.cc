@@ -15,6 +15,7 @@
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <algorithm>
 #include <map>
 #include <sstream>
 #include <string>
@@ -59,12 +60,18 @@ std::string gold_country(std::string_view code) {
 }
 
 struct Tally {
-  int n = 0, category = 0, countries = 0, predicted = 0, extra = 0;
+  int n = 0, category = 0, countries = 0, predicted = 0, extra = 0, none_expected = 0, none_coded = 0;
   void print(const char* name) const {
     std::printf("%s: %d sentences, category correct %d (%.1f%%), source+target countries correct %d (%.1f%%), "
                 "events coded %d, extra %d (%.1f%% per sentence)\n",
                 name, n, category, 100.0 * category / n, countries, 100.0 * countries / n, predicted, extra,
                 100.0 * extra / n);
+    if (none_expected) {
+      std::printf("  of which %d expect an event: category %d (%.1f%%); %d expect none: %d wrongly coded (%.1f%%)\n",
+                  n - none_expected, category - (none_expected - none_coded),
+                  100.0 * (category - (none_expected - none_coded)) / std::max(1, n - none_expected), none_expected,
+                  none_coded, 100.0 * none_coded / none_expected);
+    }
   }
 };
 
@@ -80,6 +87,7 @@ void score(Tally& t, const std::vector<marsad::Event>& evs, const std::string& p
   for (size_t i = 0; i < evs.size(); ++i) {
     const auto& e = evs[i];
     bool cat = cameo.empty() ? e.plover == plover : e.code.rfind(cameo, 0) == 0;
+    if (cameo == "-") cat = false;
     if (!cat) continue;
     bool cc = e.source.country == src && e.target.country == tgt;
     if (match < 0 || (cc && !countries)) {
@@ -87,7 +95,15 @@ void score(Tally& t, const std::vector<marsad::Event>& evs, const std::string& p
       countries = cc;
     }
   }
-  if (match >= 0) {
+  if (cameo == "-") {  // no event expected: right when none is coded
+    if (evs.empty()) {
+      ++t.category;
+      ++t.countries;
+    }
+    t.extra += static_cast<int>(evs.size());
+    ++t.none_expected;
+    t.none_coded += !evs.empty();
+  } else if (match >= 0) {
     ++t.category;
     if (countries) ++t.countries;
     t.extra += static_cast<int>(evs.size()) - 1;
@@ -245,6 +261,28 @@ int main(int argc, char** argv) {
   if (mode == "up") return up(argv[2], errors);
   if (mode == "hand") return hand(argv[2], shared, errors);
   if (mode == "bench") return bench(argv[2], max_docs);
+  if (mode == "list") {
+    // Candidate rows for the hand-checked set: every sentence with a coded event.
+    marsad::InputOptions in;
+    in.format = marsad::InputFormat::kJsonl;
+    long n = 0;
+    auto st = marsad::read_documents(argv[2], in, [&](marsad::Result<marsad::InputDocument> d) {
+      if (!d) return true;
+      Coded c = code_text(d->doc.text, "");
+      for (size_t si = 0; si < c.sentences.size(); ++si) {
+        std::vector<marsad::Event> evs;
+        for (const auto& e : c.events) {
+          if (e.sentence.start == c.sentences[si].start) evs.push_back(e);
+        }
+        if (evs.empty()) continue;
+        const auto sp = c.sentences[si];
+        std::printf("%llu\t%zu\t%s\t%s\n", static_cast<unsigned long long>(d->doc.line), si,
+                    marsad::dump_events(evs).c_str(), c.text.substr(sp.start, std::min<uint32_t>(sp.end - sp.start, 600)).c_str());
+      }
+      return ++n < max_docs;
+    });
+    return st ? 0 : 2;
+  }
   if (mode == "seed") {
     std::ifstream f(argv[2]);
     std::stringstream ss;
