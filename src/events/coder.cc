@@ -140,6 +140,9 @@ class Coder {
       // An event with no actor at all beside one with actors is most often a consequence
       // (سقوط جرحى) or a detail of it; it is not coded on its own.
       if (any_actor && !e.source.present() && !e.target.present() && e.confidence < 0.4) continue;
+      // A bare noun (no pattern) with nobody doing it and nowhere it happens is most often a
+      // topic word (التظاهرة "the festival", الحوار, التحقيق), not a reported event.
+      if (e.confidence < 0.35 && !e.location.present) continue;
       out.push_back(std::move(e));
     }
   }
@@ -438,6 +441,7 @@ class Coder {
           const internal::Phrase& p = tab_.modality[pi];
           int end = match_phrase(p, j, b);
           if (end < 0 || end > i) continue;
+          if (w.prep) continue;  // بلا، بدون: "without", not a negated verb
           if (p.words.size() == 1 && p.words[0] == an) continue;  // إن folds to أن: never a marker alone
           if (p.clause_scope) {
             take(p.kind);
@@ -458,6 +462,21 @@ class Coder {
             // لا يزال: still — handled by the trigger never being يزال; nothing to do here.
           }
           take(p.kind);
+        }
+        break;
+      }
+    }
+    // Time words after the trigger in its clause (تجتمع اللجنة غدا، الأسبوع المقبل).
+    for (int j = i + 1; j < static_cast<int>(b) && j <= i + kClauseMarkerReach; ++j) {
+      const Word& w = d_.w[j];
+      if (internal::is_clause_break(w)) break;
+      if (!w.word) continue;
+      for (std::string_view k : {w.key, std::string_view(w.host), w.stem}) {
+        auto it = tab_.modality_first.find(std::string(k));
+        if (it == tab_.modality_first.end()) continue;
+        for (uint32_t pi : it->second) {
+          const internal::Phrase& p = tab_.modality[pi];
+          if (p.clause_scope && (p.kind == "future" || p.kind == "planned") && match_phrase(p, j, b) > 0) take(p.kind);
         }
         break;
       }
