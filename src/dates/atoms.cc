@@ -26,7 +26,8 @@ std::string_view host_of(std::string_view key, const DateLexicon& lex, bool& con
     bool lam = starts(rest, kLam);
     rest.remove_prefix(2);
     k = lex.stored_key(rest);
-    if (!k.empty()) return k;
+    // أمس and غدا are adverbs and take no preposition: لامس is "touched", not ل + أمس.
+    if (!k.empty() && k != "امس" && k != "غدا" && k != "غد") return k;
     if (lam && starts(rest, kLam) && rest.size() < 64) {  // للعام: the alef of the article is dropped after ل
       std::string with_article = "ا" + std::string(rest);
       k = lex.stored_key(with_article);

@@ -42,6 +42,20 @@ bool Grammar::clock_expr(size_t i, When& w, size_t& e) const {
     if (k < n_ && A[k].glued && (A[k].punct(":") || A[k].punct("/") || A[k].punct("-"))) return false;
     if (h > 24 || m > 59) return false;
     exact = true;
+  } else if (at && a.kind == TokenKind::kNumber && !a.number() && a.key.size() >= 4 && a.key.size() <= 5 &&
+             (a.key[a.key.size() - 3] == ',' || a.key[a.key.size() - 3] == '.')) {
+    // الساعة 22,40: agencies write hh,mm (the tokenizer keeps it one number).
+    std::string_view s = a.key;
+    size_t sep = s.size() - 3;
+    h = 0, m = 0;
+    for (size_t p = 0; p < s.size(); ++p) {
+      if (p == sep) continue;
+      if (s[p] < '0' || s[p] > '9') return false;
+      (p < sep ? h : m) = (p < sep ? h : m) * 10 + (s[p] - '0');
+    }
+    if (h > 24 || m > 59) return false;
+    k = j + 1;
+    exact = true;
   } else if (const Entry* mid = entry(j, Role::kMidClock, k)) {
     h = mid->a, m = 0;
     exact = true;
@@ -93,6 +107,18 @@ bool Grammar::clock_expr(size_t i, When& w, size_t& e) const {
   e = k;
   size_t ze;
   if (time_zone(k, w, ze)) e = ze;
+  // (16,40 ت غ): the same time in another zone, given in brackets.
+  if (punct(e, "(")) {
+    for (size_t q = e + 1; q < e + 6 && q < n_; ++q) {
+      When z;
+      size_t zq;
+      if (time_zone(q, z, zq) && punct(zq, ")") && (A[q - 1].kind == TokenKind::kNumber || A[q - 1].is(Role::kPart))) {
+        e = zq + 1;
+        break;
+      }
+      if (A[q].punct(")")) break;
+    }
+  }
   return true;
 }
 

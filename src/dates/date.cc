@@ -121,6 +121,7 @@ bool Grammar::month_ref(size_t i, When& w, size_t& e, bool& strong) const {
   bool paren = punct(j, "(");
   const Entry* m = entry(paren ? j + 1 : j, Role::kMonth, k);
   if (m == nullptr) return false;
+  if (j > 0 && j == i && (A[j - 1].key == "دي" || A[j - 1].key == "دو")) return false;  // دي مايو: a surname
   if (paren) {
     if (!punct(k, ")")) return false;
     ++k;
@@ -153,7 +154,7 @@ bool Grammar::month_ref(size_t i, When& w, size_t& e, bool& strong) const {
 // year (من العام الماضي, من هذا العام) or a direction (الماضي).
 bool Grammar::after_month(size_t i, When& w, size_t& e) const {
   size_t j = i;
-  if (punct(j, "،") || punct(j, ",")) ++j;
+  if (punct(j, "،") || punct(j, ",") || (punct(j, "/") && j + 1 < n_ && A[j + 1].number())) ++j;
   if (word(j, "من")) ++j;
   size_t k;
   if (const Entry* yw = entry(j, Role::kYearWord); yw && yw->c == 0) {
@@ -184,6 +185,7 @@ bool Grammar::calendar_date(size_t i, When& w, size_t& e, bool& reject) const {
   size_t j = i, k;
   if (day_number(i, d, k)) {
     j = k;
+    if (punct(j, "/") && entry(j + 1, Role::kMonth)) ++j;  // 20 / شعبان / 1428
     if (word(j, "من")) {
       // الخامس من الشهر الجاري
       const Entry* p = entry(j + 1, Role::kPeriod);
@@ -203,8 +205,25 @@ bool Grammar::calendar_date(size_t i, When& w, size_t& e, bool& reject) const {
   size_t ae;
   bool tail = after_month(k, w, ae);
   if (tail) k = ae;
-  if (d == 0 && !strong && !tail) return false;
-  if (d == 0 && !strong && w.year == 0 && w.dir == kUnset && w.year_dir == kUnset) return false;
+  if (d == 0 && w.year == 0 && punct(k, "(")) {
+    // Archive citations: شباط ( 28 / 2 / 1945 ), آب ( 1984 ).
+    When nd;
+    size_t ne;
+    bool rej = false;
+    if (numeric_date(k + 1, nd, ne, rej) && !rej && nd.day > 0 && nd.month == w.month && nd.cal == w.cal &&
+        punct(ne, ")")) {
+      d = nd.day, w.year = nd.year, k = ne + 1, tail = strong = true;
+    } else if (year_number(k + 1, nd, ne, false) && nd.year >= 1000 && punct(ne, ")")) {
+      w.year = nd.year, k = ne + 1, tail = strong = true;
+    }
+  }
+  if (d == 0 && !strong && !tail) {
+    // في مارس, منذ رمضان: after a preposition of time the verb and the name readings fall away.
+    static const std::string_view kBefore[] = {"في", "وفي", "خلال", "منذ", "ومنذ", "حتي", "وحتي", "قبل", "بعد"};
+    bool before = false;
+    for (std::string_view b : kBefore) before = before || (j == i && i > 0 && A[i - 1].key == b);
+    if (!before) return false;
+  }
   w.day = d;
   e = k;
   if (d > 0 && (d > max_days(w.cal, w.month) || (w.year > 0 && !valid(w.cal, w.year, w.month, d)))) reject = true;
@@ -227,6 +246,7 @@ bool Grammar::year_number(size_t i, When& w, size_t& e, bool need_mark) const {
   }
   if (need_mark && !mark) return false;
   int y = static_cast<int>(A[i].num);
+  if (w.month > 0 && !mark && y < 1000) return false;
   if (cal == Cal::kHijri ? y > 1600 : (y > 2200 || (!mark && y < 100))) return false;
   // A Hijri month with a Gregorian year (رمضان 2019) keeps the month's calendar.
   if (w.month > 0 && w.cal != cal) return false;
@@ -238,8 +258,33 @@ bool Grammar::year_number(size_t i, When& w, size_t& e, bool need_mark) const {
 
 // عام 2020, لسنة 2026, العام 2020, سنة 2019م, 1441هـ, 2019م, في 2026.
 bool Grammar::year_expr(size_t i, When& w, size_t& e) const {
-  if (const Entry* yw = entry(i, Role::kYearWord); yw && yw->c == 0 && year_number(i + 1, w, e, false)) return true;
+  const Entry* yw = entry(i, Role::kYearWord);
+  if (yw && yw->c == 0 && year_number(i + 1, w, e, false)) return true;
+  // السنة المالية 2010, العام الدراسي 2019: a kind of year between the word and the number.
+  static const std::string_view kKinds[] = {"الماليه", "المالي", "الدراسيه", "الدراسي", "الجامعيه", "الجامعي",
+                                            "الفلاحيه", "الفلاحي", "القضائيه", "القضائي"};
+  if (yw && yw->c == 0 && i + 2 < n_) {
+    for (std::string_view kind : kKinds) {
+      if (A[i + 1].key == kind && year_number(i + 2, w, e, false)) return true;
+    }
+  }
+  if (yw && yw->c == 0 && punct(i + 1, "(") && year_number(i + 2, w, e, false) && punct(e, ")")) {
+    ++e;  // عام ( 1325 ) هجري
+    if (const Entry* mark = entry(e, Role::kYearMark)) {
+      w.cal = static_cast<Cal>(mark->a);
+      if (w.cal == Cal::kHijri && w.year > 1600) return false;
+      ++e;
+    }
+    return true;
+  }
   if (year_number(i, w, e, true)) return true;
+  // A year alone in brackets, as archives and film titles cite it: ( 1948 ).
+  if (i > 0 && punct(i - 1, "(") && punct(i + 1, ")") && A[i].digits == 4 && A[i].num >= opt_.bare_year_min &&
+      A[i].num <= opt_.bare_year_max) {
+    w.year = static_cast<int>(A[i].num);
+    e = i + 1;
+    return true;
+  }
   // A bare four-digit year after a preposition of time, unless a noun follows
   // that it counts (في 2026 دولار).
   static const std::string_view kBefore[] = {"في", "وفي", "منذ", "ومنذ", "حتي", "وحتي", "قبل", "بعد",
@@ -252,7 +297,7 @@ bool Grammar::year_expr(size_t i, When& w, size_t& e) const {
   if (i + 1 < n_) {
     const Atom& next = A[i + 1];
     if (next.number() || next.is(Role::kCounted) || next.is(Role::kUnit) || next.key == "%" || next.key == "٪") return false;
-    if (next.glued && separator(next)) return false;
+    if (next.glued && separator(next) && i + 2 < n_ && A[i + 2].glued && A[i + 2].number()) return false;
   }
   w.year = static_cast<int>(A[i].num);
   e = i + 1;

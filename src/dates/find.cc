@@ -39,6 +39,25 @@ void share_years(const internal::Atom* a, std::vector<std::pair<size_t, internal
   }
 }
 
+// يوم الاربعاء 7 جوان 2017 بداية من 9:30 صباحا: a clock without a day belongs to
+// the last day named before it in the same sentence.
+void anchor_clocks(const internal::Atom* a, std::vector<std::pair<size_t, internal::Parse>>& found) {
+  using namespace internal;
+  for (size_t k = 1; k < found.size(); ++k) {
+    When& w = found[k].second.a;
+    if (found[k].second.kind != Kind::kDatetime || w.hour < 0 || w.has_date() || w.month > 0 || w.year > 0) continue;
+    const Parse& prev = found[k - 1].second;
+    const When& d = prev.a;
+    if (prev.kind != Kind::kDatetime || !d.has_date() || d.shift_unit != Grain::kNone) continue;
+    bool same_sentence = true;
+    for (size_t i = prev.end; i < found[k].first && same_sentence; ++i) same_sentence = !a[i].stop();
+    if (!same_sentence) continue;
+    w.year = d.year, w.month = d.month, w.day = d.day, w.cal = d.cal;
+    w.relday = d.relday, w.weekday = d.weekday, w.dir = d.dir, w.year_dir = d.year_dir;
+    w.period = d.period, w.period_off = d.period_off, w.holiday = d.holiday, w.future = d.future;
+  }
+}
+
 }  // namespace
 
 std::vector<TimeExpression> find_dates(const Tokenized& t, size_t first, size_t last,
@@ -64,6 +83,7 @@ std::vector<TimeExpression> find_dates(const Tokenized& t, size_t first, size_t 
       i = p.end;
     }
     share_years(a, found);
+    anchor_clocks(a, found);
     for (const auto& [i, p] : found) {
       TimeExpression e;
       e.span = Span{a[i].start, a[p.end - 1].end};

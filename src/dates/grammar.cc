@@ -70,6 +70,10 @@ bool Grammar::cardinal(size_t i, int64_t& v, size_t& e, bool* article) const {
   if (A[i].number()) {
     v = A[i].num;
     e = i + 1;
+    if (const Entry* m = entry(e, Role::kNumber); m && (m->b == kNumMultiplier || (m->b == kNumThousand && m->a == 1000))) {  // 50 ألف
+      v *= m->a;
+      ++e;
+    }
     return true;
   }
   if (A[i].key == "ال" && i + 1 < n_ && A[i + 1].glued && A[i + 1].number()) {  // الـ24
@@ -79,7 +83,7 @@ bool Grammar::cardinal(size_t i, int64_t& v, size_t& e, bool* article) const {
     return true;
   }
   const Entry* first = entry(i, Role::kNumber);
-  if (first == nullptr || first->b == kNumOrdinal) return false;
+  if (first == nullptr || first->b == kNumOrdinal || first->b == kNumMultiplier) return false;
   if (article) *article = first->c == 1;
   v = first->a;
   e = i + 1;
@@ -148,7 +152,7 @@ bool Grammar::continues_number(size_t i) const {
 // A word before atom i, in the same sentence, that puts the event ahead:
 // سوف, المقرر, or a verb with the future prefix (سيزور, ستعقد).
 bool Grammar::future_cue(size_t i) const {
-  for (size_t k = 0; k < 6 && k < i; ++k) {
+  for (size_t k = 0; k < 10 && k < i; ++k) {
     const Atom& a = A[i - 1 - k];
     if (a.stop()) break;
     if (a.is(Role::kFuture)) return true;
@@ -167,9 +171,9 @@ bool Grammar::quantity(size_t i, Grain& unit, int& count, size_t& e, bool marked
   if (continues_number(j)) return false;
   int64_t v;
   bool article;
-  if (cardinal(j, v, k, &article) && !article && v >= 1 && v <= 100000) {
+  if (cardinal(j, v, k, &article) && !article && v >= 1 && v <= 1000000000) {
     const Entry* u = entry(k, Role::kUnit);
-    if (u == nullptr || u->c == 1 || u->b == 2) return false;
+    if (u == nullptr || u->c == 1 || u->b == 2 || A[k].key != A[k].host) return false;
     unit = static_cast<Grain>(u->a);
     count = static_cast<int>(v);
     e = k + 1;
@@ -238,12 +242,31 @@ bool Grammar::rolling(size_t i, Parse& p) const {
 
 // كل يوم اثنين, كل جمعة, كل عام, كل أربع سنوات, كل صباح, يوميا.
 bool Grammar::set(size_t i, Parse& p) const {
+  // الساعة الثالثة مساء أيام الجمعة: a clock before a set is the set's time of day.
+  When c;
+  size_t ce;
+  if (entry(i, Role::kAt) && clock_expr(i, c, ce) && !c.has_date()) {
+    if (set(ce, p)) {
+      p.a.hour = c.hour;
+      p.a.minute = c.minute;
+      return true;
+    }
+    p = Parse();
+  }
   p.kind = Kind::kSet;
   p.count = 1;
   if (const Entry* s = entry(i, Role::kSetAdv)) {
     p.unit = static_cast<Grain>(s->a);
     p.end = i + 1;
     return true;
+  }
+  if (const Entry* u = entry(i, Role::kUnit); u && u->b == 0 && u->c == 0 && static_cast<Grain>(u->a) == Grain::kDay) {
+    if (const Entry* wd = entry(i + 1, Role::kWeekday); wd && wd->c == 0) {  // أيام الجمعة: Fridays
+      p.unit = Grain::kWeek;
+      p.a.weekday = wd->a;
+      p.end = i + 2;
+      return true;
+    }
   }
   if (!entry(i, Role::kEvery)) return false;
   size_t j = i + 1;

@@ -124,7 +124,7 @@ void DateLexicon::load_weekdays(std::string_view tsv) {
 void DateLexicon::load_numbers(std::string_view tsv) {
   static const std::pair<std::string_view, NumKind> kKinds[] = {
       {"unit", kNumUnit},       {"compound", kNumCompound}, {"ten", kNumTen},         {"tens", kNumTens},
-      {"hundred", kNumHundred}, {"thousand", kNumThousand}, {"ordinal", kNumOrdinal}};
+      {"hundred", kNumHundred}, {"thousand", kNumThousand}, {"ordinal", kNumOrdinal}, {"multiplier", kNumMultiplier}};
   each_row(tsv, [&](const auto& f) {
     if (f.size() < 3) return;
     NumKind kind = kNumUnit;
@@ -133,7 +133,7 @@ void DateLexicon::load_numbers(std::string_view tsv) {
     }
     add(f[0], Entry{Role::kNumber, to_int(f[1]), kind, 0});
     // Cardinals take the article after a counted noun (الأيام الثلاثة, الساعات الـ24).
-    if (kind != kNumOrdinal && kind != kNumCompound) {
+    if (kind != kNumOrdinal && kind != kNumCompound && kind != kNumMultiplier) {
       add("ال" + std::string(f[0]), Entry{Role::kNumber, to_int(f[1]), kind, 1});
     }
   });
@@ -180,7 +180,7 @@ void DateLexicon::load_words(std::string_view tsv) {
       case Role::kYearWord:
       case Role::kDayWord:
       case Role::kMonthWord: e.c = (v == "years" || v == "days" || v == "months") ? 1 : 0; break;
-      case Role::kQuarter: e.a = v == "half" ? 2 : 4; break;
+      case Role::kQuarter: e.a = v == "half" ? 2 : 4, e.c = v == "quarter-with-year" ? 1 : 0; break;
       default: e.a = to_int(v); break;
     }
     add(f[0], std::move(e));

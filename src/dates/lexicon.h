@@ -64,7 +64,9 @@ enum class Role : uint8_t {
   kQuarter,   // a = 4 (quarter) | 2 (half)
 };
 
-enum NumKind : int32_t { kNumUnit, kNumCompound, kNumTen, kNumTens, kNumHundred, kNumThousand, kNumOrdinal };
+enum NumKind : int32_t {
+  kNumUnit, kNumCompound, kNumTen, kNumTens, kNumHundred, kNumThousand, kNumOrdinal, kNumMultiplier
+};
 
 struct Entry {
   Role role;

@@ -57,6 +57,8 @@ bool Grammar::interval(size_t i, Parse& p) const {
   if (conj) {
     if (opener == kFromTo) return false;
     ++q;
+  } else if (q < n_ && A[q].conj && (opener == kBetween || dual) && !A[q].is(Role::kTo)) {
+    // ومطلع 2016: the conjunction is part of the second end's first word
   } else if (entry(q, Role::kTo, k)) {
     if (opener == kBetween || dual) return false;
     q = k;

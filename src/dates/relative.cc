@@ -5,7 +5,8 @@
 namespace marsad::internal {
 namespace {
 
-bool starts_with_article(std::string_view key) { return key.size() > 4 && key.substr(0, 4) == "ال"; }
+// ال and at least two letters: الي (إلى, folded) is a preposition, not ال + a word.
+bool starts_with_article(std::string_view key) { return key.size() >= 8 && key.substr(0, 4) == "ال"; }
 
 }  // namespace
 
@@ -85,6 +86,11 @@ bool Grammar::relday_expr(size_t i, When& w, size_t& e) const {
       return false;
     }
     if (host == "اليوم" && (word(k, "نفسه") || word(k, "ذاته"))) return false;
+    // في اليوم is "per day" (4 حقن في اليوم); نفس اليوم, ذلك اليوم point elsewhere.
+    if (host == "اليوم" && j > 0 && A[j].key == host &&
+        (word(j - 1, "في") || word(j - 1, "نفس") || word(j - 1, "ذلك") || word(j - 1, "ذات") || word(j - 1, "تلك"))) {
+      return false;
+    }
   }
   w.relday = rd->a;
   e = k;
@@ -111,6 +117,12 @@ bool Grammar::relday_expr(size_t i, When& w, size_t& e) const {
 // and الليلة (tonight), الليلة الماضية.
 bool Grammar::part_expr(size_t i, When& w, size_t& e) const {
   if (const Entry* t = entry(i, Role::kTonight)) {
+    // الليلة الفاصلة, في الليلة: a night, not tonight.
+    if (i + 1 < n_ && A[i + 1].kind == TokenKind::kArabic && starts_with_article(A[i + 1].key) &&
+        !A[i + 1].is(Role::kDir)) {
+      return false;
+    }
+    if (i > 0 && (word(i - 1, "في") || word(i - 1, "تلك") || word(i - 1, "نفس"))) return false;
     w.relday = 0;
     w.part = static_cast<Part>(t->a);
     e = i + 1;
@@ -157,7 +169,7 @@ bool Grammar::period_expr(size_t i, When& w, size_t& e) const {
   if (const Entry* m = entry(j, Role::kMod)) {
     mod = static_cast<Part>(m->a);
     ++j;
-    if (word(j, "من")) ++j;
+    if (word(j, "من")) return false;  // بداية من شهر مارس: "starting from", not "the beginning of"
   }
   const Entry* p = nullptr;
   if (entry(j, Role::kThis) && (p = entry(j + 1, Role::kPeriod, k))) {
@@ -176,6 +188,14 @@ bool Grammar::period_expr(size_t i, When& w, size_t& e) const {
     w.period = static_cast<Grain>(p->a);
     w.mod = mod;
     e = k;
+    When y;
+    size_t ye;
+    if (w.period == Grain::kYear && year_number(e, y, ye, false)) {
+      w.period = Grain::kNone;  // العام 2015: an absolute year, named again
+      w.year = y.year;
+      w.cal = y.cal;
+      e = ye;
+    }
     return true;
   }
   if (mod == Part::kNone) return false;
@@ -229,7 +249,8 @@ bool Grammar::quarter_expr(size_t i, When& w, size_t& e) const {
   } else if (year_number(j, y, ye, false)) {
     has_year = true;
   }
-  if (!has_year && q->a == 2) return false;  // النصف الأول is as often a match half as a year half
+  // النصف الأول is as often a match half as a year half, الفصل الثاني a chapter or a school term.
+  if (!has_year && (q->a == 2 || q->c == 1)) return false;
   w.year = y.year;
   w.year_dir = has_year ? y.year_dir : 0;
   if (q->a == 4) w.quarter = v;
@@ -269,9 +290,7 @@ bool Grammar::holiday_expr(size_t i, When& w, size_t& e) const {
   }
   When y;
   size_t ye;
-  if (const Entry* yw = entry(k, Role::kYearWord); yw && yw->c == 0 && year_number(k + 1, y, ye, false)) {
-    w.year = y.year, k = ye;
-  } else if (year_number(k, y, ye, false)) {
+  if (year_expr(k, y, ye) || year_number(k, y, ye, false)) {
     w.year = y.year, k = ye;
   }
   e = k;
