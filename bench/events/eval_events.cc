@@ -2,7 +2,7 @@
 //
 //   eval_events up   ../shared/data/events/up-arabic-gold-dev.jsonl [--errors N]
 //   eval_events hand tests/data/events/hand.tsv ../shared        [--errors N]
-//   eval_events bench FILE.jsonl[.gz] [--max N]     full analyze + events + quotes, one thread
+//   eval_events bench FILE.jsonl[.gz] [--max N] [--mb MiB]  full analyze + events + quotes, one thread
 //   eval_events seed FILE --published DATE         prints events and quotes of one document
 //
 // Each gold sentence is analyzed as its own document (as `marsad analyze --lines` does) and
@@ -45,6 +45,8 @@ Coded code_text(const std::string& text, const std::string& published) {
   if (!r) return c;
   std::vector<marsad::Span> sentences;
   for (const auto& s : r->sentences) sentences.push_back(s.span);
+  static const bool events_off = std::getenv("EVENTS_OFF") != nullptr;  // the pipeline alone, for the bench
+  if (events_off) return c;
   marsad::Tokenized t = marsad::tokenize(r->doc.text);
   c.events = marsad::find_events(r->doc.text, t, sentences, r->entities, r->dates, r->published);
   c.quotes = marsad::find_quotes(r->doc.text, t, sentences, r->entities);
@@ -212,7 +214,7 @@ int hand(const char* tsv, const std::string& shared, int errors) {
   return 0;
 }
 
-int bench(const char* path, long max_docs) {
+int bench(const char* path, long max_docs, double max_mb) {
   std::vector<std::string> texts;
   marsad::InputOptions in;
   in.format = marsad::InputFormat::kJsonl;
@@ -222,7 +224,7 @@ int bench(const char* path, long max_docs) {
       bytes += d->doc.text.size();
       texts.push_back(std::move(d->doc.text));
     }
-    return static_cast<long>(texts.size()) < max_docs;
+    return static_cast<long>(texts.size()) < max_docs && (max_mb <= 0 || bytes < max_mb * 1024.0 * 1024.0);
   });
   if (!st || texts.empty()) {
     std::printf("SKIP: %s unreadable\n", path);
@@ -251,16 +253,18 @@ int main(int argc, char** argv) {
   std::string mode = argv[1];
   int errors = 0;
   long max_docs = 1L << 40;
+  double max_mb = 0;
   std::string published, shared = "../shared";
   for (int i = 3; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--errors") && i + 1 < argc) errors = std::atoi(argv[++i]);
     else if (!std::strcmp(argv[i], "--max") && i + 1 < argc) max_docs = std::atol(argv[++i]);
+    else if (!std::strcmp(argv[i], "--mb") && i + 1 < argc) max_mb = std::atof(argv[++i]);
     else if (!std::strcmp(argv[i], "--published") && i + 1 < argc) published = argv[++i];
     else shared = argv[i];
   }
   if (mode == "up") return up(argv[2], errors);
   if (mode == "hand") return hand(argv[2], shared, errors);
-  if (mode == "bench") return bench(argv[2], max_docs);
+  if (mode == "bench") return bench(argv[2], max_docs, max_mb);
   if (mode == "list") {
     // Candidate rows for the hand-checked set: every sentence with a coded event.
     marsad::InputOptions in;

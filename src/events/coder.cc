@@ -159,7 +159,7 @@ class Coder {
   // Candidate rows of word i (key, then host, then stem).
   const std::vector<internal::TriggerHit>* hits(const Word& w) const {
     for (std::string_view k : {w.key, std::string_view(w.host), w.stem}) {
-      auto it = tab_.triggers.find(std::string(k));
+      auto it = tab_.triggers.find(k);
       if (it != tab_.triggers.end()) return &it->second;
     }
     return nullptr;
@@ -435,7 +435,7 @@ class Coder {
       const Word& w = d_.w[j];
       if (!w.word) continue;
       for (std::string_view k : {w.key, std::string_view(w.host), w.stem}) {
-        auto it = tab_.modality_first.find(std::string(k));
+        auto it = tab_.modality_first.find(k);
         if (it == tab_.modality_first.end()) continue;
         for (uint32_t pi : it->second) {
           const internal::Phrase& p = tab_.modality[pi];
@@ -472,7 +472,7 @@ class Coder {
       if (internal::is_clause_break(w)) break;
       if (!w.word) continue;
       for (std::string_view k : {w.key, std::string_view(w.host), w.stem}) {
-        auto it = tab_.modality_first.find(std::string(k));
+        auto it = tab_.modality_first.find(k);
         if (it == tab_.modality_first.end()) continue;
         for (uint32_t pi : it->second) {
           const internal::Phrase& p = tab_.modality[pi];

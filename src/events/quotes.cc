@@ -48,7 +48,7 @@ class QuoteFinder {
       int best_end = -1;
       bool acc = false;
       for (std::string_view k : {w.key, std::string_view(w.host), w.stem}) {
-        auto it = tab_.attribution_first.find(std::string(k));
+        auto it = tab_.attribution_first.find(k);
         if (it == tab_.attribution_first.end()) continue;
         for (uint32_t pi : it->second) {
           const internal::Phrase& p = tab_.attribution[pi];

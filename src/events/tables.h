@@ -30,14 +30,22 @@ struct Phrase {
   bool clause_scope = false;       // modality: scope "clause" (else "next_verb")
 };
 
+// Lets the maps be searched with a string_view (no allocation per lookup).
+struct KeyHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+template <typename V>
+using KeyMap = std::unordered_map<std::string, V, KeyHash, std::equal_to<>>;
+
 struct EventTables {
   std::unordered_map<std::string, CameoCode> codes;
   std::vector<TriggerRow> rows;
-  std::unordered_map<std::string, std::vector<TriggerHit>> triggers;  // form key -> rows
-  std::unordered_map<std::string, std::vector<uint32_t>> pattern_words;  // key -> rows using it
+  KeyMap<std::vector<TriggerHit>> triggers;  // form key -> rows
+  KeyMap<std::vector<uint32_t>> pattern_words;  // key -> rows using it
   std::vector<Phrase> attribution, modality;
   // First word key -> phrases starting with it (indexes into attribution / modality).
-  std::unordered_map<std::string, std::vector<uint32_t>> attribution_first, modality_first;
+  KeyMap<std::vector<uint32_t>> attribution_first, modality_first;
   std::string version;
 };
 
