@@ -1,0 +1,48 @@
+// The FTS5 tokenizer "marsad": marsad's tokenizer and clitic analysis inside
+// SQLite's full-text index.
+//
+// Terms (the scheme is versioned by kFtsScheme; the index must be rebuilt
+// when it or the analyzer changes):
+//   document word without proclitics   its match key            مغرب
+//   document word with proclitics      its match key            والمغرب
+//                                      + "~" stem, colocated    ~مغرب
+//   query word                         stem OR "~" stem         مغرب | ~مغرب
+//   query word in ="…"                 its match key            والمغرب
+// so a plain query matches every clitic form of the word, and an exact one
+// only the form as written (letters still folded: harakat never matter).
+// Latin words and numbers are their match key alone. Offsets reported to FTS5
+// are original byte offsets, so snippets and highlights show the text as written.
+#pragma once
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "marsad/status.h"
+
+namespace marsad::internal {
+
+inline constexpr const char* kFtsTokenizerName = "marsad";
+inline constexpr const char* kFtsScheme = "marsad-fts/1";
+
+Status register_fts_tokenizer(sqlite3* db);
+
+enum class FtsMode : uint8_t { kDocument, kQuery, kQueryExact };
+
+struct FtsTerm {
+  std::string term;
+  uint32_t start = 0, end = 0;  // original bytes
+  bool colocated = false;       // same position as the previous term
+};
+
+// The terms the tokenizer hands FTS5 (for tests and debugging). In query mode
+// a text starting with '=' is tokenized as exact, as FTS5 would see it.
+std::vector<FtsTerm> fts_terms(std::string_view text, FtsMode mode);
+
+// "والمغرب ~مغرب|بالرباط ~رباط": terms of a text, colocated ones after a space.
+std::string dump_fts_terms(std::string_view text, FtsMode mode);
+
+}  // namespace marsad::internal
