@@ -106,6 +106,10 @@ void write_record_json(const Record& r, JsonWriter& w) {
   write_dates_json(w, r.dates);
   w.key("entities");
   write_entities_json(w, text, r.entities);
+  w.key("events");
+  write_events_json(w, r.events);
+  w.key("quotes");
+  write_quotes_json(w, r.quotes);
   w.key("topics");
   write_topics_json(w, r.topics);
 

@@ -78,6 +78,12 @@ Result<Record> analyze(InputDocument in, const AnalyzeOptions& opt) {
     r.dates.insert(r.dates.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
   }
   r.entities = find_entities(r.doc.text, t, ranges, EntityContext{r.article.source.outlet.country});
+  // Events and quotes come from the body: a headline restates the lead event
+  // (and would count it twice), with a date that is often not the event's.
+  std::vector<Span> sentence_spans;
+  for (const Sentence& s : r.sentences) sentence_spans.push_back(s.span);
+  r.events = find_events(r.doc.text, t, sentence_spans, r.entities, r.dates, r.published);
+  r.quotes = find_quotes(r.doc.text, t, sentence_spans, r.entities);
   // topics: wired when the bundled model lands (helper in progress)
 
   r.stats.bytes = r.doc.text.size();
