@@ -7,7 +7,7 @@
 //   - an agent, force or role followed by a nisba takes its country:
 //     وزير الخارجية المغربي → MARGOV, الجيش المصري → EGYMIL;
 //   - X ونظيرتها Y-ية gives Y's actor of X's kind: ... ونظيرتها الإسرائيلية → ISRMIL;
-//   - البلدين / الجانبين refer back to the last two countries;
+//   - البلدين / الجانبين refer back to the two countries named most so far;
 //   - a bare المملكة means the outlet's own kingdom;
 //   - organisation heads (اللجنة, المجلس ...) and agreement heads (اتفاقيات
 //     أبراهام) make ORG and MISC mentions.
@@ -15,7 +15,7 @@
 //
 //   marsad::Tokenized t = marsad::tokenize(text);
 //   std::vector<marsad::Entity> es =
-//       marsad::find_entities(t, {{0, t.tokens.size()}}, marsad::EntityContext{"MAR"});
+//       marsad::find_entities(text, t, {{0, t.tokens.size()}}, marsad::EntityContext{"MAR"});
 //   for (auto& e : es) std::cout << e.actor << "\n";   // MARMIL, ISRMIL, ...
 #pragma once
 
@@ -33,6 +33,8 @@ namespace marsad {
 
 struct Entity {
   Span span;                     // original bytes
+  std::string name;              // the mention as a name: the span's text, with the article restored
+                                 // where a preposition had absorbed it (للجنة → اللجنة ...)
   uint32_t first_token = 0;      // token range [first_token, last_token) in the Tokenized
   uint32_t last_token = 0;
   std::string type;              // PERS | LOC | ORG | MISC
@@ -53,7 +55,9 @@ struct EntityContext {
 // context such as the last countries named carries across ranges.
 using TokenRanges = std::vector<std::pair<size_t, size_t>>;
 
-std::vector<Entity> find_entities(const Tokenized& t, const TokenRanges& ranges, const EntityContext& ctx = {});
+// `t` is tokenize(text).
+std::vector<Entity> find_entities(std::string_view text, const Tokenized& t, const TokenRanges& ranges,
+                                  const EntityContext& ctx = {});
 
 // The `entities` array of the record.
 void write_entities_json(JsonWriter& w, std::string_view text, const std::vector<Entity>& entities);
