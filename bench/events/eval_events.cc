@@ -45,11 +45,9 @@ Coded code_text(const std::string& text, const std::string& published) {
   if (!r) return c;
   std::vector<marsad::Span> sentences;
   for (const auto& s : r->sentences) sentences.push_back(s.span);
-  static const bool events_off = std::getenv("EVENTS_OFF") != nullptr;  // the pipeline alone, for the bench
-  if (events_off) return c;
-  marsad::Tokenized t = marsad::tokenize(r->doc.text);
-  c.events = marsad::find_events(r->doc.text, t, sentences, r->entities, r->dates, r->published);
-  c.quotes = marsad::find_quotes(r->doc.text, t, sentences, r->entities);
+  // The pipeline runs the events stage itself (src/pipeline/analyze.cc, body sentences only).
+  c.events = std::move(r->events);
+  c.quotes = std::move(r->quotes);
   c.text = r->doc.text;
   c.sentences = std::move(sentences);
   return c;
