@@ -163,7 +163,8 @@ void register_ingest(CLI::App& app) {
   cmd->add_flag("--lines", f->lines, "Treat each input line as one document");
   cmd->add_flag("--text", f->text, "Treat each input file as one plain-text document");
   cmd->add_option("--field", f->fields,
-                  "NAME=PATH: read text/title/source/url/published/author from another JSON field (a.b.c or /a/b/c); repeatable");
+                  "NAME=PATH: read text/title/source/url/published/author from another JSON field (a.b.c or /a/b/c); repeatable")
+      ->allow_extra_args(false);
   cmd->add_option("--published", f->published, "Publication time for documents that carry none");
   cmd->add_flag("--lossy", f->lossy, "Replace invalid UTF-8 with U+FFFD instead of rejecting the document");
   cmd->add_option("--threads", f->threads, "Analysis threads (default: every core)");

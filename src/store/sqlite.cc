@@ -11,7 +11,7 @@ Status sqlite_status(sqlite3* db, int rc, std::string_view what) {
   Error code = Error::kIo;
   switch (rc & 0xff) {
     case SQLITE_FULL:
-      msg += "the disk is full (or a file size limit was reached)";
+      msg += "cannot write to the store: the disk is full";
       break;
     case SQLITE_READONLY:
       msg += "the database is read-only (check the permissions of the file and its folder)";
@@ -29,7 +29,17 @@ Status sqlite_status(sqlite3* db, int rc, std::string_view what) {
       msg += "not a marsad store, or a damaged one";
       break;
     case SQLITE_IOERR:
-      msg += "I/O error";
+      switch (rc) {
+        case SQLITE_IOERR_WRITE:
+        case SQLITE_IOERR_FSYNC:
+        case SQLITE_IOERR_DIR_FSYNC:
+        case SQLITE_IOERR_TRUNCATE:
+        case SQLITE_IOERR_SHMSIZE:
+          msg += "cannot write to the store (is the disk full, or a file size limit reached?)";
+          break;
+        default:
+          msg += "I/O error";
+      }
       break;
     case SQLITE_ERROR:
       code = Error::kBadArgument;
