@@ -63,6 +63,7 @@ struct WebArticle {
   std::string title;          // site-name suffix removed
   std::string title_from;     // "h1" | "og:title" | "json-ld" | "title" | ""
   std::vector<Block> blocks;  // the main text in document order
+  std::string body_from;      // what chose the main text: "body-rule" (class/itemprop), "readability" (scores), "page"
   std::string published;      // ISO 8601 as known ("2025-11-25", "2025-11-25T10:00:00+01:00"); "" = not found
   std::string published_from; // "article:published_time" | "json-ld" | "time" | "meta:<name>" | "itemprop" | ""
   std::string modified;       // ISO 8601 last modification, when given

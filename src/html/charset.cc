@@ -175,7 +175,7 @@ Result<Decoded> decode_page(std::string_view bytes, std::string_view http_charse
     const bool valid = validate_utf8(bytes).is_ok();
     if (d.charset != "utf-8" && valid && has_non_ascii(bytes)) {
       d.charset = "utf-8";  // declared wrong (or not at all): the bytes are UTF-8
-      d.from = d.from.empty() ? "detected" : "detected";
+      d.from = "detected";
     } else if ((d.charset == "utf-8" || d.charset.empty()) && !valid) {
       Repaired r = repair_utf8(bytes);
       // A few bad bytes in a UTF-8 page are damage; many mean a legacy charset.

@@ -17,6 +17,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 
 #include "html/rules.h"
 #include "marsad/normalize.h"
@@ -32,23 +34,27 @@ struct Node {
   bool text_node = false;
   bool in_link = false;
   bool drop_candidate = false;
+  bool drop_always = false;  // a drop the size guard does not stop (comments, cookie notices ...)
   bool good = false;         // class/id says content
   bool marker = false;       // class/id/itemprop says article body
   bool holds_marker = false;
   bool dropped = false;
   bool has_block_child = false;
+  bool in_article = false;   // inside <article>, <main> or a body marker
   int8_t class_weight = 0;
   uint32_t text = 0;         // visible code points (not white space) in the subtree
   uint32_t link_text = 0;
   uint32_t direct_text = 0;  // in text children only
   uint32_t commas = 0;
+  uint32_t raw_text = 0;     // before any drop, for the size guard
+  uint32_t raw_link = 0;
   double score = 0;
   bool scored = false;
 };
 
 bool always_dropped(GumboTag t) {
   switch (t) {
-    case GUMBO_TAG_HEAD: case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_HEAD: case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE:
     case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_SVG: case GUMBO_TAG_MATH: case GUMBO_TAG_IFRAME:
     case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED: case GUMBO_TAG_CANVAS: case GUMBO_TAG_VIDEO:
     case GUMBO_TAG_AUDIO: case GUMBO_TAG_MAP: case GUMBO_TAG_BUTTON: case GUMBO_TAG_SELECT:
@@ -128,15 +134,21 @@ class Extractor {
   void flatten(const GumboNode* root);
   void drop();
   void measure();
-  int best_marker() const;
+  std::vector<int> best_marker() const;
   int readability(std::vector<int>& parts);
   void emit(int first, uint32_t end, std::vector<Block>& out, bool& stopped) const;
   void classify(Node& x) const;
+  int title_node() const;
+  std::string describe(int i) const {
+    const Node& x = nodes_[i];
+    return std::string(tag_name(x.n)) + "." + std::string(attr(x.n, "class")) + "#" + std::string(attr(x.n, "id"));
+  }
 
   const ContentOptions& opt_;
   const PageRules& rules_;
   const SiteRules* site_;
   std::vector<Node> nodes_;
+  bool debug_ = std::getenv("MARSAD_HTML_DEBUG") != nullptr;
 };
 
 void Extractor::classify(Node& x) const {
@@ -147,15 +159,16 @@ void Extractor::classify(Node& x) const {
   std::string_view itemprop = attr(n, "itemprop");
   if (itemprop == "articleBody" || itemprop == "articlebody" || itemprop == "reviewBody") x.marker = true;
   if (v.size() > 1) {
-    const bool drop = rules_.drop.matches(v) || (site_ && site_->drop.matches(v));
+    const bool always = rules_.always.matches(v) || (site_ && site_->drop.matches(v));
+    const bool drop = always || rules_.drop.matches(v);
+    x.drop_always = always;
     const bool weak = rules_.weak.matches(v);
     x.good = rules_.good.matches(v);
     x.marker = x.marker || rules_.body.matches(v) || (site_ && site_->body.matches(v));
     x.drop_candidate = drop;
     x.class_weight = static_cast<int8_t>((x.good ? 25 : 0) + (x.marker ? 25 : 0) - (drop || weak ? 25 : 0));
   }
-  if (boilerplate_role(lower(attr(n, "role"))) || hidden(n)) x.drop_candidate = true;
-  if (x.tag == GUMBO_TAG_HEADER) x.drop_candidate = true;
+  if (boilerplate_role(lower(attr(n, "role"))) || hidden(n) || x.tag == GUMBO_TAG_NOSCRIPT) x.drop_candidate = true;
   if (x.tag == GUMBO_TAG_ARTICLE || x.tag == GUMBO_TAG_MAIN) x.good = true;
 }
 
@@ -190,8 +203,17 @@ void Extractor::flatten(const GumboNode* root) {
     if (n->type != GUMBO_NODE_ELEMENT && n->type != GUMBO_NODE_TEMPLATE) continue;
     x.tag = n->v.element.tag;
     if (always_dropped(x.tag)) continue;
+    // A date line (<time> on its own, not inside a sentence) is metadata, not text.
+    if (x.tag == GUMBO_TAG_TIME && f.parent >= 0 && nodes_[f.parent].tag != GUMBO_TAG_P &&
+        nodes_[f.parent].tag != GUMBO_TAG_SPAN && nodes_[f.parent].tag != GUMBO_TAG_LI) {
+      continue;
+    }
     x.in_link = x.tag == GUMBO_TAG_A || (f.parent >= 0 && nodes_[f.parent].in_link);
     classify(x);
+    const bool parent_article = f.parent >= 0 && nodes_[f.parent].in_article;
+    // A page's <header> is masthead and menu; an article's holds its lead.
+    if (x.tag == GUMBO_TAG_HEADER && !parent_article) x.drop_candidate = true;
+    x.in_article = parent_article || x.tag == GUMBO_TAG_ARTICLE || x.tag == GUMBO_TAG_MAIN || x.marker;
     const int me = static_cast<int>(nodes_.size());
     nodes_.push_back(x);
     open.push_back(me);
@@ -205,6 +227,14 @@ void Extractor::flatten(const GumboNode* root) {
 }
 
 void Extractor::drop() {
+  measure();  // nothing dropped yet: raw sizes
+  for (Node& x : nodes_) {
+    x.raw_text = x.text;
+    x.raw_link = x.link_text;
+    x.text = x.link_text = x.direct_text = x.commas = 0;
+    x.has_block_child = false;
+  }
+  const double page_text = nodes_.empty() ? 0 : nodes_[0].raw_text;
   for (size_t i = nodes_.size(); i-- > 0;) {
     Node& x = nodes_[i];
     if (x.marker) x.holds_marker = true;
@@ -212,8 +242,17 @@ void Extractor::drop() {
   }
   for (Node& x : nodes_) {
     const bool parent_dropped = x.parent >= 0 && nodes_[x.parent].dropped;
-    const bool guarded = x.holds_marker || x.good || x.tag == GUMBO_TAG_BODY || x.tag == GUMBO_TAG_HTML;
+    // An element with most of the page's prose in it is not boilerplate,
+    // whatever its class says (an unclosed <header>, a "field--label-hidden").
+    const bool most_text = x.raw_text > 0.4 * page_text && x.raw_link < 0.35 * x.raw_text && page_text > 0;
+    // Comment threads, cookie dialogs and share bars go even when they hold a
+    // "content" marker (comment-content, gdpr-tab-main-content).
+    const bool guarded = x.tag == GUMBO_TAG_BODY || x.tag == GUMBO_TAG_HTML ||
+                         (!x.drop_always && (x.holds_marker || x.good || most_text));
     x.dropped = parent_dropped || (x.drop_candidate && !guarded);
+    if (debug_ && x.dropped && !parent_dropped) {
+      std::fprintf(stderr, "drop %s end=%u\n", describe(static_cast<int>(&x - nodes_.data())).c_str(), x.end);
+    }
   }
 }
 
@@ -235,28 +274,49 @@ void Extractor::measure() {
   }
 }
 
-int Extractor::best_marker() const {
-  int best = -1;
+// The body-rule container: markers not nested in another marker, grouped by
+// parent (a page may mark each paragraph, <p class="bodytext">); the group
+// with the most non-link text wins, and a lone marker narrows to a marker
+// inside it that keeps nearly all of its text.
+std::vector<int> Extractor::best_marker() const {
   auto content = [&](int i) { return static_cast<double>(nodes_[i].text) - nodes_[i].link_text; };
+  std::vector<std::pair<int, double>> groups;  // parent, total
+  std::vector<int> tops;
   for (size_t i = 0; i < nodes_.size(); ++i) {
     const Node& x = nodes_[i];
-    if (!x.marker || x.dropped || x.text_node) continue;
-    if (best < 0 || content(static_cast<int>(i)) > content(best)) best = static_cast<int>(i);
+    if (x.dropped && !x.text_node) {
+      i = x.end - 1;
+      continue;
+    }
+    if (!x.marker || x.text_node) continue;
+    tops.push_back(static_cast<int>(i));
+    auto g = std::find_if(groups.begin(), groups.end(), [&](const auto& p) { return p.first == x.parent; });
+    if (g == groups.end()) groups.emplace_back(x.parent, content(static_cast<int>(i)));
+    else g->second += content(static_cast<int>(i));
+    i = x.end - 1;  // nested markers are considered below
   }
-  if (best < 0) return -1;
-  // A tighter marker inside that keeps nearly all the text is better (less boilerplate).
-  for (bool moved = true; moved;) {
-    moved = false;
-    for (uint32_t i = static_cast<uint32_t>(best) + 1; i < nodes_[best].end; ++i) {
-      const Node& x = nodes_[i];
-      if (x.marker && !x.dropped && !x.text_node && content(static_cast<int>(i)) >= 0.9 * content(best)) {
-        best = static_cast<int>(i);
-        moved = true;
-        break;
+  if (groups.empty()) return {};
+  auto best = std::max_element(groups.begin(), groups.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+  std::vector<int> out;
+  for (int t : tops) {
+    if (nodes_[t].parent == best->first) out.push_back(t);
+  }
+  if (out.size() == 1) {
+    int one = out[0];
+    for (bool moved = true; moved;) {
+      moved = false;
+      for (uint32_t i = static_cast<uint32_t>(one) + 1; i < nodes_[one].end; ++i) {
+        const Node& x = nodes_[i];
+        if (x.marker && !x.dropped && !x.text_node && content(static_cast<int>(i)) >= 0.9 * content(one)) {
+          one = static_cast<int>(i);
+          moved = true;
+          break;
+        }
       }
     }
+    out[0] = one;
   }
-  return best;
+  return out;
 }
 
 // readability's scoring; returns the top candidate and fills `parts` with it
@@ -284,6 +344,7 @@ int Extractor::readability(std::vector<int>& parts) {
       if (x.dropped && !x.text_node) i = x.end - 1;
       continue;
     }
+    if (x.in_link) continue;  // a teaser's link is not a paragraph
     int para = -1;  // the element that counts as the paragraph's parent (level 0)
     uint32_t len = 0, commas = 0;
     if (x.tag == GUMBO_TAG_P || x.tag == GUMBO_TAG_PRE || x.tag == GUMBO_TAG_TD) {
@@ -316,10 +377,18 @@ int Extractor::readability(std::vector<int>& parts) {
     }
   }
   if (candidates.empty()) return -1;
+  const int title = title_node();
   for (int c : candidates) {
     Node& x = nodes_[c];
     const double ld = x.text ? static_cast<double>(x.link_text) / x.text : 0.0;
     x.score *= 1.0 - ld;
+    // News pages put the article right under its headline: a candidate that
+    // holds the title, or follows it under the same parent, is preferred to a
+    // sidebar of captions with as many commas.
+    const int p = x.parent;
+    if (title >= 0 && ((title > c && title < static_cast<int>(x.end)) || (p >= 0 && title > p && title < c))) {
+      x.score *= 1.5;
+    }
   }
   int top = candidates[0];
   for (int c : candidates) {
@@ -347,9 +416,14 @@ int Extractor::readability(std::vector<int>& parts) {
   const double threshold = std::max(10.0, t.score * 0.2);
   const std::string top_class(attr(t.n, "class"));
   const Node& p = nodes_[t.parent];
+  // With the headline under the same parent, siblings before it (a right-hand
+  // column comes first in an RTL page's source) do not join.
+  const int title = title_node();
+  const uint32_t first = title > t.parent && title < static_cast<int>(p.end) ? static_cast<uint32_t>(title) : 0;
   for (uint32_t i = static_cast<uint32_t>(t.parent) + 1; i < p.end; i = nodes_[i].end) {
     const Node& s = nodes_[i];
     if (s.dropped) continue;
+    if (s.end <= first && static_cast<int>(i) != top) continue;
     if (static_cast<int>(i) == top) {
       parts.push_back(top);
       continue;
@@ -365,6 +439,23 @@ int Extractor::readability(std::vector<int>& parts) {
     if (take) parts.push_back(static_cast<int>(i));
   }
   return top;
+}
+
+// The first visible element whose whole text is the title, or -1.
+int Extractor::title_node() const {
+  if (opt_.title.empty()) return -1;
+  uint32_t want = 0, commas = 0;
+  count_text(opt_.title, want, commas);
+  for (size_t i = 0; i < nodes_.size(); ++i) {
+    const Node& x = nodes_[i];
+    if (x.dropped && !x.text_node) {
+      i = x.end - 1;
+      continue;
+    }
+    if (x.text_node || x.text != want || x.has_block_child) continue;
+    if (text_of(x.n) == opt_.title) return static_cast<int>(i);
+  }
+  return -1;
 }
 
 bool starts_with_phrase(std::string_view key, const std::vector<std::string>& phrases) {
@@ -481,29 +572,39 @@ void Extractor::emit(int first, uint32_t end, std::vector<Block>& out, bool& sto
   flush();
 }
 
+size_t text_size(const std::vector<Block>& blocks) {
+  size_t n = 0;
+  for (const Block& b : blocks) n += b.text.size();
+  return n;
+}
+
+// Both the body-rule container and readability's choice are cut into blocks;
+// the body rule wins unless it came out much poorer (a marker on a teaser, a
+// cookie dialog's "main-content").
 std::vector<Block> Extractor::run(std::string* how) {
-  std::vector<Block> out;
-  if (nodes_.empty()) return out;
+  std::vector<Block> by_rule, by_score;
+  if (nodes_.empty()) return by_rule;
   std::vector<int> parts;
-  const int marker = best_marker();
+  const std::vector<int> markers = best_marker();
   const int top = readability(parts);
-  auto content = [&](int i) { return i < 0 ? 0.0 : static_cast<double>(nodes_[i].text) - nodes_[i].link_text; };
-  double read_text = 0;
-  for (int p : parts) read_text += content(p);
   bool stopped = false;
-  if (marker >= 0 && content(marker) >= 0.25 * read_text && content(marker) > 0) {
-    if (how) *how = "body-rule";
-    emit(marker, nodes_[marker].end, out, stopped);
-    return out;
+  for (int m : markers) emit(m, nodes_[m].end, by_rule, stopped);
+  stopped = false;
+  for (int p : parts) emit(p, nodes_[p].end, by_score, stopped);
+  const size_t rule_size = text_size(by_rule), score_size = text_size(by_score);
+  if (!markers.empty() && rule_size > 0 && rule_size * 4 >= score_size) {
+    if (how) *how = "body-rule " + describe(markers[0]);
+    return by_rule;
   }
-  if (top >= 0) {
-    if (how) *how = "readability";
-    for (int p : parts) emit(p, nodes_[p].end, out, stopped);
-    return out;
+  if (top >= 0 && score_size > 0) {
+    if (how) *how = "readability " + describe(top);
+    return by_score;
   }
+  std::vector<Block> all;
+  stopped = false;
+  emit(0, nodes_[0].end, all, stopped);
   if (how) *how = "page";
-  emit(0, nodes_[0].end, out, stopped);
-  return out;
+  return all;
 }
 
 }  // namespace

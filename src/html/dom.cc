@@ -1,6 +1,7 @@
 // gumbo behind an arena allocator, and text helpers that never recurse.
 #include "html/dom.h"
 
+#include <algorithm>
 #include <cstring>
 
 #include "marsad/utf8.h"
@@ -19,7 +20,64 @@ bool skip_text_of(const GumboNode* n) {
   return t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE || t == GUMBO_TAG_TEMPLATE || t == GUMBO_TAG_NOSCRIPT;
 }
 
+// A container tag at `at` ("<div", "</div"): its name length, or 0.
+size_t container_tag(std::string_view s, size_t at, bool& closing) {
+  size_t i = at + 1;
+  closing = i < s.size() && s[i] == '/';
+  if (closing) ++i;
+  size_t b = i;
+  while (i < s.size() && i - b < 12 && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z'))) ++i;
+  if (i == b || i >= s.size()) return 0;
+  char next = s[i];
+  if (next != '>' && next != ' ' && next != '\t' && next != '\n' && next != '\r' && next != '/') return 0;
+  std::string name(s.substr(b, i - b));
+  for (char& c : name) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  static constexpr std::string_view kContainers[] = {"div", "span", "section", "article", "main", "aside", "nav",
+                                                     "header", "footer", "blockquote", "table", "ul", "ol", "dl",
+                                                     "form", "center", "font", "b", "i", "em", "strong", "a"};
+  for (std::string_view c : kContainers) {
+    if (name == c) return i - at;
+  }
+  return 0;
+}
+
 }  // namespace
+
+std::string_view limit_nesting(std::string_view in, std::string& storage, size_t max_depth) {
+  // First pass: is the page that deep at all? (Typical pages: under 60.)
+  size_t depth = 0, max_seen = 0;
+  bool closing = false;
+  for (size_t at = in.find('<'); at != std::string_view::npos; at = in.find('<', at + 1)) {
+    if (container_tag(in, at, closing) == 0) continue;
+    if (closing) depth -= depth > 0;
+    else max_seen = std::max(max_seen, ++depth);
+  }
+  if (max_seen <= max_depth) return in;
+  storage.clear();
+  storage.reserve(in.size());
+  depth = 0;
+  size_t suppressed = 0, copied = 0;
+  for (size_t at = in.find('<'); at != std::string_view::npos; at = in.find('<', at + 1)) {
+    if (container_tag(in, at, closing) == 0) continue;
+    bool drop = false;
+    if (!closing) {
+      if (depth >= max_depth) drop = true, ++suppressed;
+      else ++depth;
+    } else if (suppressed > 0) {
+      drop = true, --suppressed;
+    } else {
+      depth -= depth > 0;
+    }
+    if (!drop) continue;
+    size_t end = in.find('>', at);
+    if (end == std::string_view::npos) break;
+    storage.append(in.substr(copied, at - copied));
+    copied = end + 1;
+    at = end;
+  }
+  storage.append(in.substr(copied));
+  return storage;
+}
 
 void* Arena::allocate(size_t n) {
   n = (n + 15) & ~size_t{15};

@@ -40,6 +40,13 @@ class Dom {
   GumboOutput* output_ = nullptr;
 };
 
+// gumbo spends time proportional to the depth of open elements on every new
+// element, so a page of 100,000 nested <div>s would take minutes. Container
+// tags (div, span, section, table, font ...) nested deeper than max_depth are
+// removed, with their end tags; text is kept. Returns `in` itself (no copy)
+// when the page is not that deep.
+std::string_view limit_nesting(std::string_view in, std::string& storage, size_t max_depth = 400);
+
 // Lower-case tag name ("div", or the original name of an unknown tag).
 std::string_view tag_name(const GumboNode* n);
 // Attribute value or "" when absent.

@@ -132,7 +132,8 @@ Result<WebArticle> extract_html(std::string_view bytes, const HtmlOptions& opt) 
   a.charset_from = dec->from;
   a.replaced = dec->replaced;
 
-  internal::Dom dom(dec->text);
+  std::string shallow;
+  internal::Dom dom(internal::limit_nesting(dec->text, shallow));
   internal::PageMeta m = internal::read_meta(dom, current_year());
   std::string canonical = !m.canonical.empty() ? m.canonical : m.og_url;
   a.url = resolve(canonical, opt.url);
@@ -161,7 +162,7 @@ Result<WebArticle> extract_html(std::string_view bytes, const HtmlOptions& opt) 
   co.host = host;
   co.title = a.title;
   co.min_block_chars = opt.min_block_chars;
-  a.blocks = internal::extract_content(dom, co);
+  a.blocks = internal::extract_content(dom, co, &a.body_from);
   a.language = m.language.empty() ? guess_language(a.blocks) : m.language;
   return a;
 }

@@ -27,6 +27,7 @@ void write_page_json(const WebArticle& a, JsonWriter& w, std::string_view file, 
   w.field("description", a.description);
   w.field("charset", a.charset).field("charset_from", a.charset_from);
   if (a.replaced) w.field("replaced", static_cast<uint64_t>(a.replaced));
+  w.field("body_from", a.body_from);
   w.key("blocks").begin_array();
   for (const Block& b : a.blocks) {
     w.begin_object().field("kind", block_kind_name(b.kind));

@@ -57,11 +57,11 @@ PageRules build() {
     std::string domain = f.size() > 2 ? lower(f[2]) : "";
     if (!domain.empty()) {
       SiteRules& s = r.sites[domain];
-      if (kind == "drop") add_pattern(s.drop, f[1]);
+      if (kind == "drop" || kind == "always") add_pattern(s.drop, f[1]);
       if (kind == "body") add_pattern(s.body, f[1]);
       return;
     }
-    PatternSet* set = kind == "drop" ? &r.drop : kind == "weak" ? &r.weak : kind == "good" ? &r.good
+    PatternSet* set = kind == "always" ? &r.always : kind == "drop" ? &r.drop : kind == "weak" ? &r.weak : kind == "good" ? &r.good
                       : kind == "body" ? &r.body : nullptr;
     if (set != nullptr) add_pattern(*set, f[1]);
   });
@@ -146,9 +146,7 @@ const Outlet* outlet_of_host(std::string_view host) {
   std::string_view h = host;
   while (h.find('.') != std::string_view::npos) {
     if (auto it = r.outlets.find(std::string(h)); it != r.outlets.end()) return &it->second;
-    if (const Outlet* o = find_outlet(h)) {
-      if (!o->agency || true) return o;
-    }
+    if (const Outlet* o = find_outlet(h)) return o;
     h.remove_prefix(h.find('.') + 1);
   }
   return nullptr;

@@ -27,7 +27,7 @@ struct SiteRules {
 };
 
 struct PageRules {
-  PatternSet drop, weak, good, body;
+  PatternSet always, drop, weak, good, body;
   std::unordered_map<std::string, SiteRules> sites;  // by domain
   std::vector<std::string> line_phrases, stop_phrases, cookie_phrases;  // match keys
   std::unordered_map<std::string, Outlet> outlets;   // by domain (data/html/outlets.tsv)
