@@ -2,7 +2,7 @@
 //
 //   document -> UTF-8 check (input.h) -> article (byline, title, dateline,
 //   paragraphs, repeats) -> tokens and sentences -> dates -> entities ->
-//   events and quotes -> topics -> record
+//   events and quotes -> record
 //
 // Later stages (dates, entities, events, quotes, topics) add their results to
 // the same Record here, each as one more small stage.
@@ -21,7 +21,6 @@
 #include "marsad/dates.h"
 #include "marsad/entities.h"
 #include "marsad/events.h"
-#include "marsad/topics.h"
 #include "marsad/input.h"
 #include "marsad/sentences.h"
 #include "marsad/status.h"
@@ -64,7 +63,6 @@ struct Record {
   std::vector<Entity> entities;        // countries, places, organisations, forces, roles, people
   std::vector<Event> events;           // who did what to whom, where and when (CAMEO/PLOVER)
   std::vector<Quote> quotes;           // quoted and reported speech with speakers
-  std::vector<TopicScore> topics;      // calibrated topic probabilities, best first
   Stats stats;
   std::vector<std::string> warnings;   // things changed or ignored, never silently
 };

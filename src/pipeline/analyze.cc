@@ -84,7 +84,6 @@ Result<Record> analyze(InputDocument in, const AnalyzeOptions& opt) {
   for (const Sentence& s : r.sentences) sentence_spans.push_back(s.span);
   r.events = find_events(r.doc.text, t, sentence_spans, r.entities, r.dates, r.published);
   r.quotes = find_quotes(r.doc.text, t, sentence_spans, r.entities);
-  // topics: wired when the bundled model lands (helper in progress)
 
   r.stats.bytes = r.doc.text.size();
   r.stats.paragraphs = r.article.paragraphs.size();
