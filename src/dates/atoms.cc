@@ -28,9 +28,10 @@ std::string_view host_of(std::string_view key, const DateLexicon& lex, bool& con
     k = lex.stored_key(rest);
     // أمس and غدا are adverbs and take no preposition: لامس is "touched", not ل + أمس.
     if (!k.empty() && k != "امس" && k != "غدا" && k != "غد") return k;
-    if (lam && starts(rest, kLam) && rest.size() < 64) {  // للعام: the alef of the article is dropped after ل
-      std::string with_article = "ا" + std::string(rest);
-      k = lex.stored_key(with_article);
+    if (lam && starts(rest, kLam) && rest.size() < 62) {  // للعام: the alef of the article is dropped after ل
+      char buf[64] = "\xd8\xa7";  // ا
+      rest.copy(buf + 2, rest.size());
+      k = lex.stored_key(std::string_view(buf, rest.size() + 2));
       if (!k.empty()) return k;
     }
   }
@@ -40,8 +41,8 @@ std::string_view host_of(std::string_view key, const DateLexicon& lex, bool& con
 
 }  // namespace
 
-std::vector<Atom> make_atoms(const Tokenized& t, size_t first, size_t last, const DateLexicon& lex) {
-  std::vector<Atom> out;
+void make_atoms(const Tokenized& t, size_t first, size_t last, const DateLexicon& lex, std::vector<Atom>& out) {
+  out.clear();
   if (last > t.tokens.size()) last = t.tokens.size();
   out.reserve((last > first ? last - first : 0) / 2 + 1);
   bool space = false, wall = false;
@@ -83,9 +84,11 @@ std::vector<Atom> make_atoms(const Tokenized& t, size_t first, size_t last, cons
     } else if (tok.kind == TokenKind::kPunct) {
       a.entries = lex.find(key);  // the "." of ت.غ
     }
+    if (a.entries != nullptr) {
+      for (const Entry& e : *a.entries) a.roles |= uint64_t{1} << static_cast<int>(e.role);
+    }
     out.push_back(a);
   }
-  return out;
 }
 
 }  // namespace marsad::internal

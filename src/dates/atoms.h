@@ -30,13 +30,9 @@ struct Atom {
   uint8_t digits = 0;           // digits in that run
   uint32_t token = 0;           // index into Tokenized::tokens
 
-  bool is(Role r) const {
-    if (entries == nullptr) return false;
-    for (const Entry& e : *entries) {
-      if (e.role == r) return true;
-    }
-    return false;
-  }
+  uint64_t roles = 0;            // bit (1 << Role) for every role of `entries`
+
+  bool is(Role r) const { return (roles >> static_cast<int>(r)) & 1; }
   bool number() const { return num >= 0; }
   bool punct(std::string_view p) const { return kind == TokenKind::kPunct && key == p; }
   // Sentence-final punctuation: nothing matches across it.
@@ -45,7 +41,7 @@ struct Atom {
   }
 };
 
-// Atoms of tokens [first, last) of t.
-std::vector<Atom> make_atoms(const Tokenized& t, size_t first, size_t last, const DateLexicon& lex);
+// Atoms of tokens [first, last) of t, into `out` (cleared first; callers reuse it).
+void make_atoms(const Tokenized& t, size_t first, size_t last, const DateLexicon& lex, std::vector<Atom>& out);
 
 }  // namespace marsad::internal

@@ -42,8 +42,9 @@ bool Grammar::clock_expr(size_t i, When& w, size_t& e) const {
     if (k < n_ && A[k].glued && (A[k].punct(":") || A[k].punct("/") || A[k].punct("-"))) return false;
     if (h > 24 || m > 59) return false;
     exact = true;
-  } else if (at && a.kind == TokenKind::kNumber && !a.number() && a.key.size() >= 4 && a.key.size() <= 5 &&
-             (a.key[a.key.size() - 3] == ',' || a.key[a.key.size() - 3] == '.')) {
+  } else if (a.kind == TokenKind::kNumber && !a.number() && a.key.size() >= 4 && a.key.size() <= 5 &&
+             (a.key[a.key.size() - 3] == ',' || a.key[a.key.size() - 3] == '.') &&
+             (at || time_zone(j + 1, w, k))) {
     // الساعة 22,40: agencies write hh,mm (the tokenizer keeps it one number).
     std::string_view s = a.key;
     size_t sep = s.size() - 3;
@@ -84,6 +85,9 @@ bool Grammar::clock_expr(size_t i, When& w, size_t& e) const {
     } else if (k < n_ && A[k].conj && cardinal(k, v, q) && v < 60 && entry(q, Role::kUnit) &&
                static_cast<Grain>(entry(q, Role::kUnit)->a) == Grain::kMinute) {
       m = static_cast<int>(v), k = q + 1, frac = true;
+    } else if (word(k, "و") && cardinal(k + 1, v, q) && v < 60 && entry(q, Role::kUnit) &&
+               static_cast<Grain>(entry(q, Role::kUnit)->a) == Grain::kMinute) {
+      m = static_cast<int>(v), k = q + 1, frac = true;  // الساعة 13 و30 دق
     } else if (entry(k, Role::kMinus) && (f = entry(k + 1, Role::kFrac))) {
       m = 60 - f->a, h = h == 0 ? 23 : h - 1, k += 2, frac = true;
     }

@@ -1,9 +1,9 @@
 // Calendar dates: day-month-year in words, numeric dates, years and months,
 // and the point() that joins a date with a clock time.
+#include <initializer_list>
 #include <string_view>
 
 #include "dates/grammar.h"
-#include "dates/hijri.h"
 
 namespace marsad::internal {
 namespace {
@@ -16,8 +16,12 @@ int max_days(Cal cal, int month) {
   return cal == Cal::kHijri ? 30 : kGregorian[month - 1];
 }
 
+// Hijri months have 29 or 30 days, and which one is known only from the
+// calendar's tables; writers date by the 30th before the month is fixed
+// (1 إلى 30 /11 / 1436هـ), so day 30 stands (it falls on the next month's first
+// day when the month has 29).
 bool valid(Cal cal, int y, int m, int d) {
-  if (cal == Cal::kHijri) return y >= 1 && y <= 1600 && m >= 1 && m <= 12 && d >= 1 && d <= hijri_month_length(y, m);
+  if (cal == Cal::kHijri) return y >= 1 && y <= 1600 && m >= 1 && m <= 12 && d >= 1 && d <= 30;
   return y >= 1 && y <= 2200 && valid_date(y, m, d);
 }
 
@@ -45,6 +49,7 @@ bool Grammar::point(size_t i, When& w, size_t& e, bool& reject) const {
   } else if (w.hour >= 0 && !w.has_date() && w.month == 0) {
     size_t j = e;
     if (word(j, "من")) ++j;
+    if (word(j, "هذا")) ++j;  // الساعة الواحدة ظهرا من هذا اليوم الأحد
     When d;
     size_t de;
     if (day_anchor(j, d, de)) {
@@ -56,6 +61,8 @@ bool Grammar::point(size_t i, When& w, size_t& e, bool& reject) const {
       e = de;
     }
   }
+  size_t ze;
+  if (w.hour < 0 && time_zone(e, w, ze)) e = ze;  // فجر اليوم بتوقيت تونس
   return true;
 }
 
@@ -79,17 +86,34 @@ bool Grammar::single(size_t i, When& w, size_t& e, bool& reject) const {
     bool ok = form(c, ce, rej);
     take(ok, c, ce, rej);
   };
-  attempt([&](When& c, size_t& ce, bool& rej) { return numeric_date(i, c, ce, rej); });
-  attempt([&](When& c, size_t& ce, bool& rej) { return calendar_date(i, c, ce, rej); });
-  attempt([&](When& c, size_t& ce, bool&) { return year_expr(i, c, ce); });
-  attempt([&](When& c, size_t& ce, bool& rej) { return weekday_expr(i, c, ce, rej); });
-  attempt([&](When& c, size_t& ce, bool&) { return relday_expr(i, c, ce); });
-  attempt([&](When& c, size_t& ce, bool&) { return part_expr(i, c, ce); });
-  attempt([&](When& c, size_t& ce, bool&) { return period_expr(i, c, ce); });
-  attempt([&](When& c, size_t& ce, bool&) { return quarter_expr(i, c, ce); });
-  attempt([&](When& c, size_t& ce, bool&) { return shift_expr(i, c, ce); });
-  attempt([&](When& c, size_t& ce, bool&) { return holiday_expr(i, c, ce); });
-  attempt([&](When& c, size_t& ce, bool&) { return clock_expr(i, c, ce); });
+  // Each form starts with a word of some role (or a number): test that before trying it.
+  const Atom& a = A[i];
+  bool num = a.kind == TokenKind::kNumber;
+  auto has = [&](std::initializer_list<Role> roles) {
+    for (Role r : roles) {
+      if (a.is(r)) return true;
+    }
+    return false;
+  };
+  if (num) attempt([&](When& c, size_t& ce, bool& rej) { return numeric_date(i, c, ce, rej); });
+  if (num || a.punct("(") || has({Role::kNumber, Role::kMonth, Role::kMonthWord})) {
+    attempt([&](When& c, size_t& ce, bool& rej) { return calendar_date(i, c, ce, rej); });
+  }
+  if (num || has({Role::kYearWord})) attempt([&](When& c, size_t& ce, bool&) { return year_expr(i, c, ce); });
+  if (has({Role::kDayWord, Role::kWeekday})) {
+    attempt([&](When& c, size_t& ce, bool& rej) { return weekday_expr(i, c, ce, rej); });
+  }
+  if (has({Role::kDayWord, Role::kRelDay})) attempt([&](When& c, size_t& ce, bool&) { return relday_expr(i, c, ce); });
+  if (has({Role::kPart, Role::kTonight})) attempt([&](When& c, size_t& ce, bool&) { return part_expr(i, c, ce); });
+  if (has({Role::kMod, Role::kThis, Role::kPeriod})) {
+    attempt([&](When& c, size_t& ce, bool&) { return period_expr(i, c, ce); });
+  }
+  if (has({Role::kQuarter})) attempt([&](When& c, size_t& ce, bool&) { return quarter_expr(i, c, ce); });
+  if (has({Role::kShift})) attempt([&](When& c, size_t& ce, bool&) { return shift_expr(i, c, ce); });
+  if (has({Role::kHoliday})) attempt([&](When& c, size_t& ce, bool&) { return holiday_expr(i, c, ce); });
+  if (num || has({Role::kAt, Role::kMidClock, Role::kNumber})) {
+    attempt([&](When& c, size_t& ce, bool&) { return clock_expr(i, c, ce); });
+  }
   return found;
 }
 
@@ -217,6 +241,11 @@ bool Grammar::calendar_date(size_t i, When& w, size_t& e, bool& reject) const {
       w.year = nd.year, k = ne + 1, tail = strong = true;
     }
   }
+  // « فبراير » alone in quotes names something (a site, a film), not a month.
+  if (d == 0 && !tail && i > 0 && (A[i - 1].punct("«") || A[i - 1].punct("\"")) &&
+      (punct(k, "»") || punct(k, "\""))) {
+    return false;
+  }
   if (d == 0 && !strong && !tail) {
     // في مارس, منذ رمضان: after a preposition of time the verb and the name readings fall away.
     static const std::string_view kBefore[] = {"في", "وفي", "خلال", "منذ", "ومنذ", "حتي", "وحتي", "قبل", "بعد"};
@@ -293,6 +322,13 @@ bool Grammar::year_expr(size_t i, When& w, size_t& e) const {
   if (A[i].num < opt_.bare_year_min || A[i].num > opt_.bare_year_max) return false;
   bool context = false;
   for (std::string_view b : kBefore) context = context || A[i - 1].key == b;
+  // كأس العالم 2018, الانتفاضة الأولى 1987, قانون المالية ل2017: an event noun up to
+  // three words back, with only words (or a glued ل) between.
+  for (size_t back = 1; back <= 3 && back <= i && !context; ++back) {
+    const Atom& b = A[i - back];
+    if (b.kind != TokenKind::kArabic) break;
+    context = b.is(Role::kEvent);
+  }
   if (!context) return false;
   if (i + 1 < n_) {
     const Atom& next = A[i + 1];

@@ -10,12 +10,6 @@
 namespace marsad {
 namespace {
 
-// Only these atoms can open an expression; the rest are skipped without
-// running the grammar, which is what keeps the scan fast.
-bool may_open(const internal::Atom& a) {
-  return a.entries != nullptr || a.kind == TokenKind::kNumber || a.key == "ال" || a.punct("(");
-}
-
 // In a list of dates the year is written once, at the end: يوم 5 جوان و20
 // جويلية و3 أوت 2019. A day and month without a year take the year of the
 // next date when only و or a comma stands between them.
@@ -64,7 +58,10 @@ std::vector<TimeExpression> find_dates(const Tokenized& t, size_t first, size_t 
                                        const std::optional<Timestamp>& reference, const DateOptions& opt) {
   using namespace internal;
   std::vector<TimeExpression> out;
-  std::vector<Atom> atoms = make_atoms(t, first, last, DateLexicon::get());
+  // One buffer per thread: find_dates runs once per paragraph, millions of times.
+  thread_local std::vector<Atom> atoms;
+  thread_local std::vector<std::pair<size_t, Parse>> found;
+  make_atoms(t, first, last, DateLexicon::get(), atoms);
   // A line break is a wall: the grammar sees one stretch between walls at a time.
   for (size_t seg = 0; seg < atoms.size();) {
     size_t end = seg + 1;
@@ -72,10 +69,10 @@ std::vector<TimeExpression> find_dates(const Tokenized& t, size_t first, size_t 
     const Atom* a = atoms.data() + seg;
     size_t n = end - seg;
     Grammar g(a, n, opt);
-    std::vector<std::pair<size_t, Parse>> found;
+    found.clear();
     for (size_t i = 0; i < n;) {
       Parse p;
-      if (!may_open(a[i]) || !g.parse(i, p)) {
+      if (!internal::may_open(a[i]) || !g.parse(i, p)) {
         ++i;
         continue;
       }

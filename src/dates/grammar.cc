@@ -44,7 +44,7 @@ void fill_from(When& into, const When& from) {
 // The longest entry of role r that starts at atom i; multi-word names must match
 // the following atoms' keys exactly.
 const Entry* Grammar::entry(size_t i, Role r, size_t& end) const {
-  if (i >= n_ || A[i].entries == nullptr) return nullptr;
+  if (i >= n_ || !A[i].is(r)) return nullptr;
   for (const Entry& e : *A[i].entries) {
     if (e.role != r || i + 1 + e.rest.size() > n_) continue;
     bool ok = true;
@@ -61,6 +61,18 @@ const Entry* Grammar::entry(size_t i, Role r) const {
   size_t e;
   const Entry* x = entry(i, r, e);
   return x != nullptr && e == i + 1 ? x : nullptr;
+}
+
+// The number entry of atom i that reads as an ordinal (الخامس, العشرين) or as a
+// cardinal: الواحدة is both, "one" with the article and the hour "one o'clock".
+const Entry* Grammar::number_entry(size_t i, bool ordinal) const {
+  if (i >= n_ || A[i].entries == nullptr) return nullptr;
+  for (const Entry& e : *A[i].entries) {
+    if (e.role != Role::kNumber || !e.rest.empty()) continue;
+    bool is_ordinal = e.b == kNumOrdinal || (e.b == kNumTens && e.c == 1);
+    if (ordinal ? is_ordinal : (e.b != kNumOrdinal && e.b != kNumMultiplier)) return &e;
+  }
+  return nullptr;
 }
 
 // A cardinal in digits or words: 3, الـ24, ثلاثة, خمسة عشر, خمس وعشرين, مائة وعشرين.
@@ -82,8 +94,8 @@ bool Grammar::cardinal(size_t i, int64_t& v, size_t& e, bool* article) const {
     if (article) *article = true;
     return true;
   }
-  const Entry* first = entry(i, Role::kNumber);
-  if (first == nullptr || first->b == kNumOrdinal || first->b == kNumMultiplier) return false;
+  const Entry* first = number_entry(i, false);
+  if (first == nullptr) return false;
   if (article) *article = first->c == 1;
   v = first->a;
   e = i + 1;
@@ -118,7 +130,7 @@ bool Grammar::cardinal(size_t i, int64_t& v, size_t& e, bool* article) const {
 
 // An ordinal: الخامس, الحادي عشر, الثانية عشرة, الحادي والعشرين, العشرين.
 bool Grammar::ordinal(size_t i, int& v, size_t& e) const {
-  const Entry* first = entry(i, Role::kNumber);
+  const Entry* first = number_entry(i, true);
   if (first == nullptr) return false;
   if (first->b == kNumTens && first->c == 1) {  // العشرين, الثلاثين
     v = first->a;
@@ -164,37 +176,42 @@ bool Grammar::future_cue(size_t i) const {
   return false;
 }
 
-// A count of units: ثلاثة أيام, 21 يوما, يومين, (with a marker) عام, نحو عامين.
+// A count of units: ثلاثة أيام, 21 يوما, يومين, ساعة واحدة, ثلاثة عقود, (with a
+// marker) عام, ربع قرن, نحو عامين.
 bool Grammar::quantity(size_t i, Grain& unit, int& count, size_t& e, bool marked) const {
-  size_t j = i, k;
+  size_t j = i, k, ue;
   if (entry(j, Role::kApprox, k)) j = k;
   if (continues_number(j)) return false;
   int64_t v;
   bool article;
   if (cardinal(j, v, k, &article) && !article && v >= 1 && v <= 1000000000) {
-    const Entry* u = entry(k, Role::kUnit);
+    const Entry* u = entry(k, Role::kUnit, ue);
     if (u == nullptr || u->c == 1 || u->b == 2 || A[k].key != A[k].host) return false;
     unit = static_cast<Grain>(u->a);
-    count = static_cast<int>(v);
-    e = k + 1;
+    count = static_cast<int>(std::min<int64_t>(v * u->id, 1000000000));
+    e = ue;
     return true;
   }
-  const Entry* u = entry(j, Role::kUnit);
+  const Entry* u = entry(j, Role::kUnit, ue);
   if (u == nullptr || u->c == 1) return false;
-  if (u->b == 2) {
-    count = 2;
+  const Entry* one = entry(ue, Role::kNumber);
+  if (u->b == 1 && one && one->a == 1 && one->b == kNumUnit && !A[ue].conj) {
+    count = u->id;  // ساعة واحدة, يوم واحد
+    ++ue;
+  } else if (u->b == 2 && (u->id == 1 || marked)) {
+    count = 2 * u->id;
   } else if (u->b == 1 && marked) {
     // عام 2015 and يوم الاثنين name a time, they do not count one.
-    const Atom* next = j + 1 < n_ ? &A[j + 1] : nullptr;
+    const Atom* next = ue < n_ ? &A[ue] : nullptr;
     if (next && (next->number() || next->is(Role::kWeekday) || next->is(Role::kMonth) || next->is(Role::kRelDay))) {
       return false;
     }
-    count = 1;
+    count = u->id;
   } else {
     return false;
   }
   unit = static_cast<Grain>(u->a);
-  e = j + 1;
+  e = ue;
   return true;
 }
 
@@ -205,6 +222,8 @@ bool Grammar::duration(size_t i, Parse& p) const {
   if (entry(j, Role::kDurMark, k) || entry(j, Role::kWithin, k)) {
     j = k;
     marked = true;
+  } else if (i > 0 && A[i - 1].is(Role::kShift)) {
+    marked = true;  // قبل أسبوع من الجولة: the shift words stay out, the count is a duration
   }
   if (!quantity(j, p.unit, p.count, p.end, marked)) return false;
   p.kind = Kind::kDuration;
@@ -308,10 +327,16 @@ bool Grammar::parse(size_t i, Parse& out) const {
       found = true;
     }
   };
+  const Atom& a = A[i];
+  bool num = a.kind == TokenKind::kNumber || a.is(Role::kNumber) || a.key == "ال";
   Parse c;
-  if (interval(i, c)) consider(c);
+  if ((num || a.is(Role::kBetween) || a.is(Role::kFrom) || a.is(Role::kDayWord) || a.is(Role::kYearWord) ||
+       a.is(Role::kMonthWord)) &&
+      interval(i, c)) {
+    consider(c);
+  }
   c = Parse();
-  if (rolling(i, c)) consider(c);
+  if ((num || a.is(Role::kWithin) || a.is(Role::kDurMark) || a.is(Role::kUnit)) && rolling(i, c)) consider(c);
   c = Parse();
   size_t e;
   bool reject = false;
@@ -321,9 +346,13 @@ bool Grammar::parse(size_t i, Parse& out) const {
     consider(c);
   }
   c = Parse();
-  if (duration(i, c)) consider(c);
+  if ((num || a.is(Role::kDurMark) || a.is(Role::kWithin) || a.is(Role::kApprox) || a.is(Role::kUnit) ||
+       (i > 0 && A[i - 1].is(Role::kShift))) &&
+      duration(i, c)) {
+    consider(c);
+  }
   c = Parse();
-  if (set(i, c)) consider(c);
+  if ((a.is(Role::kSetAdv) || a.is(Role::kEvery) || a.is(Role::kAt) || a.is(Role::kUnit)) && set(i, c)) consider(c);
   return found && out.end > i;
 }
 

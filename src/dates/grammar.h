@@ -75,6 +75,7 @@ class Grammar {
   bool is(size_t i, Role r) const { return i < n_ && A[i].is(r); }
   bool punct(size_t i, std::string_view p) const { return i < n_ && A[i].punct(p); }
   bool word(size_t i, std::string_view key) const { return i < n_ && A[i].key == key; }
+  const Entry* number_entry(size_t i, bool ordinal) const;
   bool cardinal(size_t i, int64_t& v, size_t& e, bool* article = nullptr) const;
   bool ordinal(size_t i, int& v, size_t& e) const;
   bool future_cue(size_t i) const;
@@ -115,6 +116,23 @@ class Grammar {
   size_t n_;
   const DateOptions& opt_;
 };
+
+// Whether an expression can start at atom a: a number, a bracket, الـ before a
+// number, or a word with a role some rule starts with. Most words fail this one
+// test, which keeps the scan fast.
+inline bool may_open(const Atom& a) {
+  constexpr uint64_t kOpeners = [] {
+    uint64_t m = 0;
+    for (Role r : {Role::kMonth, Role::kWeekday, Role::kNumber, Role::kUnit, Role::kHoliday, Role::kRelDay,
+                   Role::kThis, Role::kPeriod, Role::kMod, Role::kPart, Role::kTonight, Role::kMidClock, Role::kYearWord,
+                   Role::kDayWord, Role::kMonthWord, Role::kShift, Role::kDurMark, Role::kWithin, Role::kApprox,
+                   Role::kEvery, Role::kSetAdv, Role::kFrom, Role::kBetween, Role::kAt, Role::kQuarter}) {
+      m |= uint64_t{1} << static_cast<int>(r);
+    }
+    return m;
+  }();
+  return (a.roles & kOpeners) != 0 || a.kind == TokenKind::kNumber || a.key == "ال" || a.punct("(");
+}
 
 // Merges the parts `from` says into `into` where `into` says nothing.
 void fill_from(When& into, const When& from);

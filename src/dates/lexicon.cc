@@ -143,8 +143,11 @@ void DateLexicon::load_units(std::string_view tsv) {
   each_row(tsv, [&](const auto& f) {
     if (f.size() < 3) return;
     int32_t g = static_cast<int32_t>(grain_of(f[1]));
-    add(f[0], Entry{Role::kUnit, g, to_int(f[2]), 0});
-    add("ال" + std::string(f[0]), Entry{Role::kUnit, g, to_int(f[2]), 1});
+    Entry e{Role::kUnit, g, to_int(f[2]), 0};
+    e.id = static_cast<uint16_t>(f.size() > 3 ? to_int(f[3]) : 1);
+    add(f[0], e);
+    e.c = 1;
+    add("ال" + std::string(f[0]), e);
   });
 }
 
@@ -159,7 +162,8 @@ void DateLexicon::load_words(std::string_view tsv) {
       {"within", Role::kWithin},     {"approx", Role::kApprox},     {"every", Role::kEvery},
       {"setadv", Role::kSetAdv},     {"from", Role::kFrom},         {"to", Role::kTo},
       {"between", Role::kBetween},   {"at", Role::kAt},             {"future", Role::kFuture},
-      {"counted", Role::kCounted},   {"last", Role::kLast},         {"quarter", Role::kQuarter}};
+      {"counted", Role::kCounted},   {"last", Role::kLast},         {"quarter", Role::kQuarter},
+      {"event", Role::kEvent}};
   each_row(tsv, [&](const auto& f) {
     if (f.size() < 3) return;
     const Role* role = nullptr;
@@ -208,6 +212,7 @@ DateLexicon::DateLexicon() {
   load_units(kDateUnitsTsv);
   load_words(kDateWordsTsv);
   load_holidays(kDateHolidaysTsv);
+  for (const auto& [key, entries] : map_) filter_[signature(key) >> 6] |= uint64_t{1} << (signature(key) & 63);
   uint64_t h = 1469598103934665603ull;
   for (std::string_view f : files) h = fnv1a(f, h);
   char buf[24];

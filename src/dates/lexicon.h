@@ -30,7 +30,7 @@ enum class Role : uint8_t {
   kMonth,     // a = month, b = Cal, c = 1 when ambiguous
   kWeekday,   // a = 0 (Sunday) .. 6, c = 1 for the bare form (اثنين)
   kNumber,    // a = value, b = NumKind, c = 1 when the form carries the article
-  kUnit,      // a = Grain, b = count (1 singular, 2 dual, 0 plural), c = 1 with the article
+  kUnit,      // a = Grain, b = count (1 singular, 2 dual, 0 plural), c = 1 with the article, id = scale
   kHoliday,   // a = month, b = Cal, c = day (0 = whole month), id = holiday index
   kRelDay,    // a = day offset
   kDir,       // a = -1 | 0 | 1
@@ -60,6 +60,7 @@ enum class Role : uint8_t {
   kAt,
   kFuture,
   kCounted,
+  kEvent,     // a noun that names an event by its year (كأس العالم 2018)
   kLast,      // a = 4
   kQuarter,   // a = 4 (quarter) | 2 (half)
 };
@@ -84,11 +85,13 @@ class DateLexicon {
   // Entries of the word whose match key is `key`, or nullptr. The returned
   // vector lives as long as the program.
   const std::vector<Entry>* find(std::string_view key) const {
+    if (!maybe(key)) return nullptr;
     auto it = map_.find(key);
     return it == map_.end() ? nullptr : &it->second;
   }
   // The key as stored (stable storage for a string_view).
   std::string_view stored_key(std::string_view key) const {
+    if (!maybe(key)) return {};
     auto it = map_.find(key);
     return it == map_.end() ? std::string_view() : std::string_view(it->first);
   }
@@ -100,6 +103,15 @@ class DateLexicon {
 
  private:
   DateLexicon();
+  // A one-probe filter in front of the map: most words of a text are not date
+  // words, and a signature of length and a few bytes turns them away without
+  // hashing the whole word.
+  static uint32_t signature(std::string_view k) {
+    uint32_t h = 2166136261u;  // FNV-1a: words are short, and it spreads Arabic letters well
+    for (unsigned char c : k) h = (h ^ c) * 16777619u;
+    return (h ^ (h >> 16)) & 0xFFFF;
+  }
+  bool maybe(std::string_view k) const { return (filter_[signature(k) >> 6] >> (signature(k) & 63)) & 1; }
   struct Hash {
     using is_transparent = void;
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
@@ -114,6 +126,7 @@ class DateLexicon {
 
   std::unordered_map<std::string, std::vector<Entry>, Hash, std::equal_to<>> map_;
   std::vector<std::string> holidays_;
+  uint64_t filter_[1024] = {};
   std::string version_;
 };
 

@@ -30,6 +30,7 @@ bool Grammar::interval(size_t i, Parse& p) const {
   } else if (entry(j, Role::kFrom)) {
     opener = kFromTo;
     ++j;
+    if (word(j, "تاريخ")) ++j;  // من تاريخ 1 إلى 30 /11 / 1436هـ
   }
   // The dual construct: يومي 25 و26, عامي 2010 و2015, شهري يناير وفبراير.
   bool dual = false;
@@ -40,16 +41,17 @@ bool Grammar::interval(size_t i, Parse& p) const {
       break;
     }
   }
+  if (j >= n_ || (opener != kNone && !may_open(A[j]))) return false;
   When x, y;
   size_t xe, ye;
   bool rej = false;
-  bool xfull = point(j, x, xe, rej) && !rej;
+  // Without من/بين the first end is a bare number (25 و26 يونيو, 2019/2020):
+  // a full date there is a list, not a span, and is left to the point rule.
+  bool xfull = (opener != kNone || dual) && point(j, x, xe, rej) && !rej;
   if (!xfull) {
     x = When();
     if (!partial(j, x, xe)) return false;
     if (opener == kNone && !dual && !bare_day(x) && !bare_year(x)) return false;
-  } else if (opener == kNone && !dual) {
-    return false;  // في 8 آذار و14 آذار: two dates, not a span
   }
   // The joiner.
   size_t q = xe;
@@ -83,6 +85,8 @@ bool Grammar::interval(size_t i, Parse& p) const {
     if (x.hour < 12 && x.hour + 12 <= y.hour) x.hour += 12;
   }
   if (!xfull && bare_day(x) && !(y.day > 0 && y.month > 0)) return false;
+  // 25 و26 يونيو is a span of two days; 2 و21 و30 ماي is a list, not a span.
+  if (conj && opener == kNone && !dual && bare_day(x) && y.day != x.day + 1) return false;
   if (!xfull && bare_year(x) && !bare_year(y)) return false;
   if (!xfull && x.month > 0 && x.day == 0 && !(y.month > 0 && y.day == 0)) return false;
   if (bare_year(x) && bare_year(y) && !xfull && opener == kNone && !dual) {
