@@ -418,7 +418,7 @@ int Extractor::readability(std::vector<int>& parts) {
   const Node& p = nodes_[t.parent];
   // With the headline under the same parent, siblings before it (a right-hand
   // column comes first in an RTL page's source) do not join.
-  const int title = title_node();
+  // (title: the headline node found above)
   const uint32_t first = title > t.parent && title < static_cast<int>(p.end) ? static_cast<uint32_t>(title) : 0;
   for (uint32_t i = static_cast<uint32_t>(t.parent) + 1; i < p.end; i = nodes_[i].end) {
     const Node& s = nodes_[i];
