@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Writes tests/data/dates/gold.jsonl from a hand-annotation file.
 
-  /usr/bin/python3 bench/dates/build_gold.py WORK_DIR [--append]
+  /usr/bin/python3 bench/dates/build_gold.py WORK_DIR [--append] [--split heldout]
 
 WORK_DIR holds items.jsonl (from sample_gold.py) and annotate.txt, edited by
 hand: after each "@id" header, one line per expression,
@@ -60,6 +60,8 @@ def main():
                 g["text"] = it["text"]
             if it.get("now"):
                 g["now"] = it["now"]
+            if "--split" in sys.argv:
+                g["split"] = sys.argv[sys.argv.index("--split") + 1]
             g["dates"] = dates
             out.write(json.dumps(g, ensure_ascii=False) + "\n")
 

@@ -3,7 +3,7 @@
 
   /usr/bin/python3 bench/dates/eval_gold.py [--system marsad|dateparser|both] [--marsad build/marsad]
                                             [--min-f1 F --min-value V] [--errors N]
-  /usr/bin/python3 bench/dates/eval_gold.py --dateparser-tests ../shared/data/dates/dateparser-ar-tests.jsonl
+  /usr/bin/python3 bench/dates/eval_gold.py --dateparser-tests ../shared/data/dates/dateparser-ar-tests.jsonl [--min-pass N]
 
 Span precision/recall count exact spans (the gold's text at its place in the
 sentence); "overlap" counts a prediction that overlaps a gold span. Value
@@ -205,12 +205,17 @@ def main():
     ap.add_argument("--min-value", type=float, default=0.0)
     ap.add_argument("--errors", type=int, default=0, help="print the first N errors")
     ap.add_argument("--per-source", action="store_true")
+    ap.add_argument("--split", choices=["all", "dev", "heldout"], default="all",
+                    help="dev: the sentences read while marsad was built; heldout: drawn and annotated after")
     ap.add_argument("--dateparser-tests")
+    ap.add_argument("--min-pass", type=int, default=0, help="dateparser tests that must pass")
     a = ap.parse_args()
     if a.dateparser_tests:
         import dateparser_tests
-        return dateparser_tests.run(a.marsad, a.dateparser_tests)
+        return dateparser_tests.run(a.marsad, a.dateparser_tests, a.min_pass)
     items = load_gold(a.gold)
+    if a.split != "all":
+        items = [it for it in items if it.get("split", "dev") == a.split]
     missing = corpus.resolve_sentences(items)
     if missing:
         print(f"SKIP: {len(missing)} of {len(items)} gold sentences live in eval-only corpora under {corpus.DATA}, "

@@ -65,11 +65,12 @@ void make_atoms(const Tokenized& t, size_t first, size_t last, const DateLexicon
     a.token = static_cast<uint32_t>(i);
     space = wall = false;
     if (tok.kind == TokenKind::kNumber) {
+      // At most 9 digits: longer runs (phone numbers, ids) are never dates, and stay unread.
       bool plain = key.size() <= 9;
       int64_t v = 0;
-      for (char c : key) {
-        if (c < '0' || c > '9') plain = false;
-        v = v * 10 + (c - '0');
+      for (size_t k = 0; plain && k < key.size(); ++k) {
+        if (key[k] < '0' || key[k] > '9') plain = false;
+        else v = v * 10 + (key[k] - '0');
       }
       if (plain) {
         a.num = v;

@@ -19,6 +19,7 @@
 #include "dates/atoms.h"
 #include "dates/lexicon.h"
 #include "marsad/dates.h"
+#include "marsad/timestamp.h"
 
 namespace marsad::internal {
 
@@ -132,6 +133,23 @@ inline bool may_open(const Atom& a) {
     return m;
   }();
   return (a.roles & kOpeners) != 0 || a.kind == TokenKind::kNumber || a.key == "ال" || a.punct("(");
+}
+
+inline bool separator(const Atom& a) { return a.punct("/") || a.punct("-") || a.punct(".") || a.punct(":"); }
+
+// Days a month can have when the year is not known.
+inline int max_days(Cal cal, int month) {
+  static const int kGregorian[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return cal == Cal::kHijri ? 30 : kGregorian[month - 1];
+}
+
+// Hijri months have 29 or 30 days, and which one is known only from the
+// calendar's tables; writers date by the 30th before the month is fixed
+// (1 إلى 30 /11 / 1436هـ), so day 30 stands (it falls on the next month's first
+// day when the month has 29).
+inline bool valid(Cal cal, int y, int m, int d) {
+  if (cal == Cal::kHijri) return y >= 1 && y <= 1600 && m >= 1 && m <= 12 && d >= 1 && d <= 30;
+  return y >= 1 && y <= 2200 && valid_date(y, m, d);
 }
 
 // Merges the parts `from` says into `into` where `into` says nothing.

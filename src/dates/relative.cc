@@ -109,6 +109,14 @@ bool Grammar::relday_expr(size_t i, When& w, size_t& e) const {
     d.relday = w.relday;
     w = d;
     e = de;
+  } else if (!paren) {
+    rej = false;
+    d = When();
+    bool got = numeric_date(q, d, de, rej) || ((d = When()), calendar_date(q, d, de, rej));
+    if (got && !rej && d.day > 0 && d.month > 0 && d.year > 0) {
+      w = d;  // the date says which day; the relative day only confirms it
+      e = de;
+    }
   }
   return true;
 }

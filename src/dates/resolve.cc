@@ -1,17 +1,14 @@
 #include "dates/resolve.h"
 
-#include <cstdio>
 #include <cstdlib>
 
+#include "dates/calendar.h"
 #include "dates/hijri.h"
 
 namespace marsad::internal {
 namespace {
 
 const char* const kWeekdays[] = {"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"};
-
-// 1970-01-01 was a Thursday.
-int weekday_of(long day) { return static_cast<int>(((day % 7) + 7 + 4) % 7); }
 
 std::string plural(Grain g) { return std::string(grain_name(g)) + "s"; }
 
@@ -22,65 +19,6 @@ struct Ref {
   bool has_time = false;
   int offset = 0;
 };
-
-std::string iso(long day, int minutes, int offset) {
-  int y, m, d;
-  civil_from_days(day, y, m, d);
-  int off = std::abs(offset);
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:00%c%02d:%02d", y, m, d, minutes / 60, minutes % 60,
-                offset < 0 ? '-' : '+', off / 60, off % 60);
-  return buf;
-}
-
-// The first day of month m (1-based, may overflow either way) of year y.
-long month_start(Cal cal, int y, int m) {
-  y += (m - 1 >= 0 ? (m - 1) / 12 : (m - 12) / 12);
-  m = ((m - 1) % 12 + 12) % 12 + 1;
-  if (cal == Cal::kHijri) {
-    long d;
-    return hijri_to_days(y, m, 1, d) ? d : days_from_civil(y, m, 1);
-  }
-  return days_from_civil(y, m, 1);
-}
-
-void ymd(Cal cal, long day, int& y, int& m, int& d) {
-  if (cal == Cal::kHijri) days_to_hijri(day, y, m, d);
-  else civil_from_days(day, y, m, d);
-}
-
-// Start of the period of grain g that holds `day`.
-long truncate(long day, Grain g, Cal cal) {
-  int y, m, d;
-  switch (g) {
-    case Grain::kWeek: return day - (weekday_of(day) + 6) % 7;  // ISO weeks start on Monday
-    case Grain::kMonth: ymd(cal, day, y, m, d); return month_start(cal, y, m);
-    case Grain::kQuarter: ymd(cal, day, y, m, d); return month_start(cal, y, m - (m - 1) % 3);
-    case Grain::kYear: ymd(cal, day, y, m, d); return month_start(cal, y, 1);
-    default: return day;
-  }
-}
-
-// `n` periods of grain g after `day` (a period start), in days.
-long add(long day, Grain g, int n, Cal cal) {
-  int y, m, d;
-  switch (g) {
-    case Grain::kDay: return day + n;
-    case Grain::kWeek: return day + 7L * n;
-    case Grain::kMonth:
-    case Grain::kQuarter:
-    case Grain::kYear: {
-      ymd(cal, day, y, m, d);
-      int months = g == Grain::kMonth ? n : g == Grain::kQuarter ? 3 * n : 12 * n;
-      long first = month_start(cal, y, m + months);
-      int yy, mm, dd;
-      ymd(cal, first, yy, mm, dd);
-      int len = cal == Cal::kHijri ? hijri_month_length(yy, mm) : static_cast<int>(month_start(cal, yy, mm + 1) - first);
-      return first + std::min(d, len > 0 ? len : 28) - 1;
-    }
-    default: return day;
-  }
-}
 
 // A moment: a day and a minute of it, at a grain.
 struct Moment {
@@ -111,8 +49,9 @@ int infer_year(const When& w, Cal cal, long ref_day) {
   ymd(cal, ref_day, ry, rm, rd);
   auto start = [&](int y) { return month_start(cal, y, w.month) + (w.day > 0 ? w.day - 1 : 0); };
   long this_month = month_start(cal, ry, rm);
-  if (w.dir == -1) return month_start(cal, ry, w.month) < this_month ? ry : ry - 1;
-  if (w.dir == 1) return month_start(cal, ry, w.month) > this_month ? ry : ry + 1;
+  // 28 حزيران المقبل on June 18 is ten days ahead; حزيران المقبل alone is next year's June.
+  if (w.dir == -1) return (w.day > 0 ? start(ry) < ref_day : month_start(cal, ry, w.month) < this_month) ? ry : ry - 1;
+  if (w.dir == 1) return (w.day > 0 ? start(ry) > ref_day : month_start(cal, ry, w.month) > this_month) ? ry : ry + 1;
   if (w.dir == 0) return ry;
   if (w.future) return (w.day > 0 ? start(ry) >= ref_day : w.month >= rm) ? ry : ry + 1;
   return start(ry) > ref_day + 31 ? ry - 1 : ry;

@@ -226,6 +226,53 @@ TEST(Dates, UnresolvedWithoutReference) {
   });
 }
 
+// Regressions found reading real sentences, named after what broke.
+TEST(Dates, RegressionsFromTheCorpora) {
+  check({
+      // لامس is "touched": ل + أمس is not a reading, أمس takes no preposition.
+      {"2025-11-25", "ولامس المؤشر هذا المستوى", ""},
+      // في اليوم is "per day"; ذلك اليوم and نفس اليوم point elsewhere.
+      {"2025-11-25", "4 حقن في اليوم في نفس اليوم لمثل ذلك اليوم", ""},
+      {"2025-11-25", "ولم تتطرق جلسة اليوم إلى حالة الفتاتين", "[اليوم]datetime:2025-11-25/day {days:0}"},
+      // The year number wins over the period word it follows.
+      {"2025-11-25", "بنهاية العام الماضي 2014", "[بنهاية العام الماضي 2014]datetime:2014-01-01/year part=late"},
+      // A year list shares its year; a list of days is not a span.
+      {"2025-11-25", "في 2 و21 و30 ماي 2019", "[30 ماي 2019]datetime:2019-05-30/day"},
+      // Archive citations and years in brackets.
+      {"2025-11-25", "جريدة فلسطين / شباط ( 28 / 2 / 1945 ) .", "[شباط ( 28 / 2 / 1945 )]datetime:1945-02-28/day"},
+      {"2025-11-25", "مضابط بلدية نابلس عام ( 1325 ) هجري", "[عام ( 1325 ) هجري]datetime:1907-02-14..1908-02-04/year hijri"},
+      {"2025-11-25", "أمر تبليغ إلى محمد يوسف ( 1948 ) .", "[1948]datetime:1948-01-01/year"},
+      {"2025-11-25", "الموافق : 20 / شعبان / 1428 هجرية", "[20 / شعبان / 1428 هجرية]datetime:2007-09-02/day hijri"},
+      // A year after a month has four digits (919 is a count of consultations).
+      {"2025-11-25", "منذ بداية يناير / كانون الثاني 919 استشارة",
+       "[بداية يناير / كانون الثاني]datetime:2025-01-01/month part=early"},
+      // Events named by their year; sums in millions; greetings; surnames; names in quotes.
+      {"2025-11-25", "قبل انطلاق كأس العالم 2018 وبعد الانتفاضة الأولى 1987",
+       "[2018]datetime:2018-01-01/year [1987]datetime:1987-01-01/year"},
+      {"2025-11-25", "كل عام وأنتم بخير", ""},
+      {"2025-11-25", "ويترأس دي مايو الحكومة", ""},
+      {"2025-11-25", "في تصريحه لموقع « فبراير »", ""},
+      {"2025-11-25", "القانون عدد 52 لسنة 92", ""},
+      // Dialect words are data: Moroccan يومه and زوال, Levantine بكرا and الجاي, Tunisian موفى.
+      {"2025-11-25", "زوال يومه الاثنين", "[زوال يومه الاثنين]datetime:2025-11-24/day conflict part=afternoon {days:0,weekday:monday}"},
+      {"2025-11-25", "انا بكرا يكون في غزة للسنة الجايي",
+       "[بكرا]datetime:2025-11-26/day {days:1} [للسنة الجايي]datetime:2026-01-01/year {years:1}"},
+      {"2025-11-25", "إلى موفى سبتمبر 2016", "[موفى سبتمبر 2016]datetime:2016-09-01/month part=late"},
+      // Scaled units and counts in thousands.
+      {"2018-03-27", "منذ ربع قرن وقبل 50 ألف سنة", "[منذ ربع قرن]datetime:1993-01-01/year {years:-25} [50 ألف سنة]duration:P50000Y"},
+      // Hijri day 30 of a 29-day month is written before the month is fixed.
+      {"2015-08-09", "بدءًا من تاريخ 1 إلى 30 /11 / 1436هـ", "[من تاريخ 1 إلى 30 /11 / 1436هـ]interval:2015-08-16..2015-09-15/day hijri"},
+      // A clock takes the day named before it in the sentence.
+      {"2017-06-03", "يوم الاربعاء 7 جوان 2017 بداية من 9:30 صباحا",
+       "[يوم الاربعاء 7 جوان 2017]datetime:2017-06-07/day {weekday:wednesday} [9:30 صباحا]datetime:2017-06-07T09:30/minute "
+       "part=morning {weekday:wednesday}"},
+      // المقبل on a day of the month compares days: ten days ahead is this year.
+      {"2018-06-18", "في 28 حزيران/يونيو المقبل", "[28 حزيران/يونيو المقبل]datetime:2018-06-28/day {direction:1}"},
+      // سانا is an agency, not a future verb: the Sunday is the past one.
+      {"2018-04-30", "وتحدث مصدر لوكالة سانا مساء الأحد", "[مساء الأحد]datetime:2018-04-29/day part=evening {weekday:sunday}"},
+  });
+}
+
 // The seed: exactly three distinct expressions, each where the text has it.
 TEST(Dates, SeedArticle) {
   Result<std::string> text = read_file(MARSAD_SOURCE_DIR "/samples/nadorcity-joint-military-plan-2026.txt");
