@@ -45,8 +45,8 @@ struct DateOptions {
   // 10/12/2020 is 10 December (the Arab and European order). When false it is
   // October 12. Either way a date that only reads one way (25/12/2020) reads that way.
   bool day_first = true;
-  // A year written without era or context word (في 2026) counts only inside this range;
-  // outside it the number is more likely a quantity.
+  // A four-digit year with no year word or era (في 2026, ( 1948 ), كأس العالم 2018)
+  // counts only inside this range; outside it the number is more likely a quantity.
   int bare_year_min = 1900;
   int bare_year_max = 2100;
 };
@@ -61,10 +61,11 @@ struct TimeExpression {
   // reference's UTC offset (+00:00 when the reference has none); "" when the
   // expression needs a reference that was not given, and for durations and sets.
   std::string value;
-  std::string grain;     // second|minute|hour|day|week|month|quarter|year ("" for durations)
+  std::string grain;     // second|minute|hour|day|week|month|quarter|year; durations and sets: their unit
   std::string from, to;  // intervals, and Hijri months/years whose extent the grain does not give; "to" exclusive
   std::string calendar = "gregorian";  // "gregorian" | "hijri": the calendar the text used
-  bool resolved = false;  // value is known (always true for absolute dates, durations and sets)
+  // value is known; true for absolute dates, and for durations and sets (nothing to resolve)
+  bool resolved = false;
   // The day of the week and the relative day disagree (أمس الاثنين when
   // yesterday was a Sunday); value follows the weekday.
   bool conflict = false;
