@@ -35,7 +35,8 @@ def main():
             urls[path] = url
     out = subprocess.run([a.marsad, 'extract', '--json'] + files, capture_output=True)
     texts = {}
-    for line in out.stdout.decode('utf-8').splitlines():
+    for line in out.stdout.decode('utf-8').split('\n'):
+        if not line: continue
         o = json.loads(line)
         t = o['text']
         if a.with_title and o['title']:
