@@ -41,6 +41,7 @@ struct Node {
   bool dropped = false;
   bool has_block_child = false;
   bool in_article = false;   // inside <article>, <main> or a body marker
+  bool has_img = false;      // an <img> child: a short text beside it is a caption
   int8_t class_weight = 0;
   uint32_t text = 0;         // visible code points (not white space) in the subtree
   uint32_t link_text = 0;
@@ -209,6 +210,7 @@ void Extractor::flatten(const GumboNode* root) {
       continue;
     }
     x.in_link = x.tag == GUMBO_TAG_A || (f.parent >= 0 && nodes_[f.parent].in_link);
+    if (x.tag == GUMBO_TAG_IMG && f.parent >= 0) nodes_[f.parent].has_img = true;
     classify(x);
     const bool parent_article = f.parent >= 0 && nodes_[f.parent].in_article;
     // A page's <header> is masthead and menu; an article's holds its lead.
@@ -247,7 +249,9 @@ void Extractor::drop() {
     const bool most_text = x.raw_text > 0.4 * page_text && x.raw_link < 0.35 * x.raw_text && page_text > 0;
     // Comment threads, cookie dialogs and share bars go even when they hold a
     // "content" marker (comment-content, gdpr-tab-main-content).
-    const bool guarded = x.tag == GUMBO_TAG_BODY || x.tag == GUMBO_TAG_HTML ||
+    // A share bar left unclosed around the article body does not take it along.
+    const bool big = x.raw_text > 0.3 * page_text && x.raw_link < 0.35 * x.raw_text;
+    const bool guarded = x.tag == GUMBO_TAG_BODY || x.tag == GUMBO_TAG_HTML || (x.drop_always && x.holds_marker && big) ||
                          (!x.drop_always && (x.holds_marker || x.good || most_text));
     x.dropped = parent_dropped || (x.drop_candidate && !guarded);
     if (debug_ && x.dropped && !parent_dropped) {
@@ -365,7 +369,9 @@ int Extractor::readability(std::vector<int>& parts) {
       }
     }
     if (len < 25 || para < 0) continue;
-    const double s = 1.0 + commas + std::min(len / 100.0, 3.0);
+    double s = 1.0 + commas + std::min(len / 100.0, 3.0);
+    // A short text beside a picture is a caption (a teaser list, a photo sidebar).
+    if (len < 300 && (x.has_img || (x.parent >= 0 && nodes_[x.parent].has_img))) s *= 0.3;
     int a = para;
     for (int level = 0; a >= 0 && level < 5; ++level, a = nodes_[a].parent) {
       if (nodes_[a].tag == GUMBO_TAG_HTML) break;
@@ -383,10 +389,10 @@ int Extractor::readability(std::vector<int>& parts) {
     const double ld = x.text ? static_cast<double>(x.link_text) / x.text : 0.0;
     x.score *= 1.0 - ld;
     // News pages put the article right under its headline: a candidate that
-    // holds the title, or follows it under the same parent, is preferred to a
+    // follows it under the same parent is preferred to a
     // sidebar of captions with as many commas.
     const int p = x.parent;
-    if (title >= 0 && ((title > c && title < static_cast<int>(x.end)) || (p >= 0 && title > p && title < c))) {
+    if (title >= 0 && p >= 0 && title > p && title < c) {
       x.score *= 1.5;
     }
   }
@@ -394,8 +400,11 @@ int Extractor::readability(std::vector<int>& parts) {
   for (int c : candidates) {
     if (nodes_[c].score > nodes_[top].score) top = c;
   }
-  // Walk up while a parent scores better (the article is split among children).
-  {
+  // Walk up while a parent scores better (the article is split among children),
+  // unless the candidate sits right under the headline: its parent's other
+  // children are then the page's columns.
+  const bool under_title = title >= 0 && nodes_[top].parent >= 0 && title > nodes_[top].parent && title < top;
+  if (!under_title) {
     double last = nodes_[top].score;
     const double threshold = last / 3;
     for (int p = nodes_[top].parent; p >= 0 && nodes_[p].tag != GUMBO_TAG_BODY; p = nodes_[p].parent) {
