@@ -135,9 +135,9 @@ void run(const IngestFlags& f) {
     }
     summary += ")";
   }
-  char tail[96];
-  std::snprintf(tail, sizeof tail, " in %.1f s (%.0f articles/s) into %s", r.seconds,
-                r.seconds > 0 ? static_cast<double>(r.read) / r.seconds : 0.0, f.db.c_str());
+  char tail[160];
+  std::snprintf(tail, sizeof tail, " in %.1f s (%.0f articles/s; writing %.1f s) into %s", r.seconds,
+                r.seconds > 0 ? static_cast<double>(r.read) / r.seconds : 0.0, r.write_seconds, f.db.c_str());
   summary += tail;
   std::fprintf(stderr, "%s\n", summary.c_str());
   if (!r.status.is_ok()) {

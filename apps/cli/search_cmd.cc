@@ -5,10 +5,14 @@
 // nothing matches.
 #include <unistd.h>
 
+#include <time.h>
+
+#include <chrono>
 #include <cstdio>
 #include <memory>
 
 #include "commands.h"
+#include "marsad/io.h"
 #include "marsad/json.h"
 #include "marsad/search.h"
 
@@ -20,8 +24,69 @@ struct SearchFlags {
   std::string query;
   SearchQuery q;
   std::string format = "table";
+  std::string queries;  // a file of queries, one per line
+  bool query_given = false;
   bool count = false, explain = false;
 };
+
+void write_hit(JsonWriter& w, const SearchHit& h) {
+  w.begin_object().field("id", h.id).field("score", h.score).field("title", h.title).field("source", h.source);
+  w.key("published");
+  if (h.published.empty()) w.null();
+  else w.value(h.published);
+  w.field("url", h.url).field("story", h.story).field("snippet", h.snippet);
+  w.key("highlights").begin_array();
+  for (const auto& [b, e] : h.highlights) w.begin_array().value(b).value(e).end_array();
+  w.end_array().end_object();
+}
+
+// --queries FILE: every line a query ('#' starts a comment), each timed: the
+// query, its ranking and the snippets of the page shown.
+void run_batch(const Store& store, SearchFlags& f) {
+  auto text = read_file(f.queries);
+  if (!text) {
+    report(text.status());
+    set_exit_code(2);
+    return;
+  }
+  size_t b = 0;
+  std::string out;
+  while (b < text->size()) {
+    size_t e = text->find('\n', b);
+    if (e == std::string::npos) e = text->size();
+    std::string q = text->substr(b, e - b);
+    b = e + 1;
+    if (q.empty() || q[0] == '#') continue;
+    f.q.text = q;
+    // Wall time, and this thread's CPU time: on a busy shared machine the
+    // second says what the query costs, the first what a user waited.
+    timespec c0{}, c1{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &c0);
+    const auto t0 = std::chrono::steady_clock::now();
+    auto hits = search(store, f.q);
+    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &c1);
+    const double cpu_ms = (c1.tv_sec - c0.tv_sec) * 1e3 + (c1.tv_nsec - c0.tv_nsec) / 1e6;
+    out.clear();
+    if (!hits) {
+      report(f.queries + ": " + q + ": " + hits.status().message());
+      set_exit_code(2);
+      continue;
+    }
+    if (f.format == "json") {
+      JsonWriter w(out);
+      w.begin_object().field("query", q).field("ms", ms).field("cpu_ms", cpu_ms).key("hits").begin_array();
+      for (const SearchHit& h : *hits) write_hit(w, h);
+      w.end_array().end_object();
+      out += '\n';
+    } else {
+      char buf[80];
+      std::snprintf(buf, sizeof buf, "%8.2f ms (cpu %6.2f)  %3zu hits  ", ms, cpu_ms, hits->size());
+      out = buf + q + "\n";
+    }
+    if (!emit(out)) return;
+  }
+}
 
 // The snippet with its matches marked: bold on a terminal, [brackets] otherwise.
 std::string marked(const SearchHit& h, bool tty) {
@@ -42,6 +107,11 @@ std::string marked(const SearchHit& h, bool tty) {
 
 void run(SearchFlags& f) {
   f.q.text = f.query;
+  if (f.query.empty() && f.queries.empty() && !f.query_given) {
+    report("search needs a QUERY (\"\" for every article) or --queries FILE");
+    set_exit_code(2);
+    return;
+  }
   if (f.format != "table" && f.format != "json") {
     report("--format must be table or json");
     set_exit_code(2);
@@ -62,6 +132,10 @@ void run(SearchFlags& f) {
   if (!store) {
     report(store.status());
     set_exit_code(2);
+    return;
+  }
+  if (!f.queries.empty()) {
+    run_batch(*store, f);
     return;
   }
   if (f.count) {
@@ -88,14 +162,7 @@ void run(SearchFlags& f) {
     out.clear();
     if (f.format == "json") {
       JsonWriter w(out);
-      w.begin_object().field("id", h.id).field("score", h.score).field("title", h.title).field("source", h.source);
-      w.key("published");
-      if (h.published.empty()) w.null();
-      else w.value(h.published);
-      w.field("url", h.url).field("story", h.story).field("snippet", h.snippet);
-      w.key("highlights").begin_array();
-      for (const auto& [b, e] : h.highlights) w.begin_array().value(b).value(e).end_array();
-      w.end_array().end_object();
+      write_hit(w, h);
       out += '\n';
     } else {
       char head[96];
@@ -123,8 +190,7 @@ void register_search(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand("search", "Search a store: المغرب finds والمغرب/بالمغرب, =\"…\" is exact, ranked by BM25");
   cmd->add_option("query", f->query,
                   "Words (all must match), \"a phrase\", =exact or =\"exact phrase\", prefix*, OR, NOT, ( ); "
-                  "empty: every article, newest first")
-      ->required();
+                  "empty: every article, newest first");
   cmd->add_option("--db", f->db, "The store; default $MARSAD_DB or marsad.db");
   cmd->add_option("--source", f->q.source, "Only this outlet (id or name: aawsat, \"الشرق الأوسط\")");
   cmd->add_option("--since", f->q.since, "Published on or after (YYYY-MM-DD or ISO 8601)");
@@ -135,9 +201,13 @@ void register_search(CLI::App& app) {
   cmd->add_option("--limit,-n", f->q.limit, "Results to show")->check(CLI::PositiveNumber);
   cmd->add_option("--offset", f->q.offset, "Skip this many results first");
   cmd->add_option("--format", f->format, "table (default) or json (one object per line)");
+  cmd->add_option("--queries", f->queries, "Run every query of this file (one per line), each timed in ms");
   cmd->add_flag("--count", f->count, "Print the number of matches only");
   cmd->add_flag("--explain", f->explain, "Print the FTS5 expression the query became");
-  cmd->callback([f] { run(*f); });
+  cmd->callback([f, cmd] {
+    f->query_given = cmd->count("query") > 0;
+    run(*f);
+  });
 }
 
 namespace {

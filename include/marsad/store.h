@@ -87,6 +87,7 @@ struct IngestReport {
   uint64_t rejected = 0;  // could not be read or analyzed
   std::map<std::string, uint64_t> reasons;  // rejected, by error name ("bad_json": 3)
   double seconds = 0;
+  double write_seconds = 0;  // of which the writer spent writing (the rest it waited for analysis)
   Status status;          // ok, or what stopped the run (disk full, unreadable input ...);
                           // everything counted as ingested is committed either way
 };

@@ -45,6 +45,23 @@ int for_each_term(std::string_view text, FtsMode mode, Emit&& emit) {
   return SQLITE_OK;
 }
 
+struct Pretokenized {
+  std::string_view text[2];
+  const FtsDocTerms* terms[2] = {nullptr, nullptr};
+};
+thread_local Pretokenized* t_pre = nullptr;
+
+const FtsDocTerms* pretokenized(std::string_view text) {
+  if (!t_pre) return nullptr;
+  for (int i = 0; i < 2; ++i) {
+    if (t_pre->terms[i] && t_pre->text[i].size() == text.size() &&
+        (t_pre->text[i].data() == text.data() || t_pre->text[i] == text)) {
+      return t_pre->terms[i];
+    }
+  }
+  return nullptr;
+}
+
 int x_create(void*, const char**, int, Fts5Tokenizer** out) {
   static int instance = 0;  // stateless: any non-null handle will do
   *out = reinterpret_cast<Fts5Tokenizer*>(&instance);
@@ -57,6 +74,18 @@ int x_tokenize(Fts5Tokenizer*, void* ctx, int flags, const char* text, int n,
                int (*token)(void*, int, const char*, int, int, int)) {
   const FtsMode mode = (flags & FTS5_TOKENIZE_QUERY) ? FtsMode::kQuery : FtsMode::kDocument;
   const std::string_view view(text ? text : "", text ? static_cast<size_t>(n) : 0);
+  if (mode == FtsMode::kDocument) {
+    if (const FtsDocTerms* pre = pretokenized(view)) {
+      for (const FtsDocTerms::Term& t : pre->terms) {
+        if (int rc = token(ctx, t.colocated ? FTS5_TOKEN_COLOCATED : 0, pre->buf.data() + t.offset,
+                           static_cast<int>(t.size), static_cast<int>(t.start), static_cast<int>(t.end));
+            rc != SQLITE_OK) {
+          return rc;
+        }
+      }
+      return SQLITE_OK;
+    }
+  }
   // Exact-mode '=' shifts query offsets by one; FTS5 does not use query offsets.
   return for_each_term(view, mode, [&](std::string_view term, uint32_t b, uint32_t e, bool colocated) {
     return token(ctx, colocated ? FTS5_TOKEN_COLOCATED : 0, term.data(), static_cast<int>(term.size()),
@@ -97,6 +126,26 @@ std::vector<FtsTerm> fts_terms(std::string_view text, FtsMode mode) {
   });
   return out;
 }
+
+FtsDocTerms fts_document_terms(std::string_view text) {
+  FtsDocTerms out;
+  out.buf.reserve(text.size());
+  for_each_term(text, FtsMode::kDocument, [&](std::string_view term, uint32_t b, uint32_t e, bool colocated) {
+    out.terms.push_back({static_cast<uint32_t>(out.buf.size()), static_cast<uint32_t>(term.size()), b, e, colocated});
+    out.buf += term;
+    return SQLITE_OK;
+  });
+  return out;
+}
+
+PretokenizedScope::PretokenizedScope(std::string_view a, const FtsDocTerms& ta, std::string_view b,
+                                     const FtsDocTerms& tb) {
+  static thread_local Pretokenized slot;
+  slot = Pretokenized{{a, b}, {&ta, &tb}};
+  t_pre = &slot;
+}
+
+PretokenizedScope::~PretokenizedScope() { t_pre = nullptr; }
 
 std::string dump_fts_terms(std::string_view text, FtsMode mode) {
   std::string out;

@@ -45,4 +45,28 @@ std::vector<FtsTerm> fts_terms(std::string_view text, FtsMode mode);
 // "والمغرب ~مغرب|بالرباط ~رباط": terms of a text, colocated ones after a space.
 std::string dump_fts_terms(std::string_view text, FtsMode mode);
 
+// A document's terms in one buffer (no allocation per term), computed on an
+// analysis thread and replayed by the tokenizer on the writer thread.
+struct FtsDocTerms {
+  struct Term {
+    uint32_t offset, size;  // in buf
+    uint32_t start, end;    // original bytes
+    bool colocated;
+  };
+  std::string buf;
+  std::vector<Term> terms;
+  std::string_view term(const Term& t) const { return std::string_view(buf).substr(t.offset, t.size); }
+};
+FtsDocTerms fts_document_terms(std::string_view text);
+
+// While alive, the tokenizer on this thread replays `terms` for a document
+// text equal to `text` (the writer binds the same bytes it was computed from).
+class PretokenizedScope {
+ public:
+  PretokenizedScope(std::string_view a, const FtsDocTerms& ta, std::string_view b, const FtsDocTerms& tb);
+  ~PretokenizedScope();
+  PretokenizedScope(const PretokenizedScope&) = delete;  // restores the thread's state once
+  PretokenizedScope& operator=(const PretokenizedScope&) = delete;
+};
+
 }  // namespace marsad::internal

@@ -11,6 +11,7 @@
 
 #include "marsad/clitics.h"
 #include "marsad/stories.h"
+#include "store/prepare.h"
 
 namespace marsad {
 namespace {
@@ -29,25 +30,64 @@ uint64_t mix(uint64_t x) {  // splitmix64's finalizer
   return x;
 }
 
+// Term hashes, paragraph by paragraph (a new paragraph at each break offset).
+class TermHashes {
+ public:
+  explicit TermHashes(const std::vector<uint32_t>& breaks) : breaks_(breaks) {}
+  void add(std::string_view term, uint32_t start) {
+    while (next_ < breaks_.size() && breaks_[next_] <= start) {
+      if (para_start.back() != terms.size()) para_start.push_back(terms.size());
+      ++next_;
+    }
+    if (!term.empty()) terms.push_back(XXH3_64bits(term.data(), term.size()));
+  }
+  std::vector<uint64_t> terms;
+  std::vector<size_t> para_start{0};
+
+ private:
+  const std::vector<uint32_t>& breaks_;
+  size_t next_ = 0;
+};
+
+Signature signature_of(TermHashes& h, int shingle);
+
 }  // namespace
 
 Signature minhash(const Tokenized& t, const std::vector<uint32_t>& breaks, int shingle) {
-  if (shingle < 1) shingle = 1;
-  // Term hashes, paragraph by paragraph.
-  std::vector<uint64_t> terms;
-  std::vector<size_t> para_start{0};
-  size_t next_break = 0;
+  TermHashes h(breaks);
   for (const Token& tok : t.tokens) {
     if (!tok.is_word() && tok.kind != TokenKind::kNumber) continue;
-    while (next_break < breaks.size() && breaks[next_break] <= tok.start) {
-      if (para_start.back() != terms.size()) para_start.push_back(terms.size());
-      ++next_break;
-    }
     std::string_view key = t.key_of(tok);
     if (tok.kind == TokenKind::kArabic) key = analyze_clitics(key).stem_of(key);
-    if (key.empty()) continue;
-    terms.push_back(XXH3_64bits(key.data(), key.size()));
+    h.add(key, tok.start);
   }
+  return signature_of(h, shingle);
+}
+
+namespace internal {
+
+// The same terms as minhash(Tokenized): a word's stem is its colocated "~stem"
+// term when it has one, else the word itself.
+Signature minhash_of_terms(const FtsDocTerms& d, const std::vector<uint32_t>& breaks, int shingle) {
+  TermHashes h(breaks);
+  const auto& ts = d.terms;
+  for (size_t i = 0; i < ts.size(); ++i) {
+    if (ts[i].colocated) continue;
+    std::string_view term = d.term(ts[i]);
+    if (i + 1 < ts.size() && ts[i + 1].colocated) term = d.term(ts[i + 1]).substr(1);
+    h.add(term, ts[i].start);
+  }
+  return signature_of(h, shingle);
+}
+
+}  // namespace internal
+
+namespace {
+
+Signature signature_of(TermHashes& h, int shingle) {
+  if (shingle < 1) shingle = 1;
+  std::vector<uint64_t>& terms = h.terms;
+  std::vector<size_t>& para_start = h.para_start;
   para_start.push_back(terms.size());
 
   std::vector<uint64_t> shingles;
@@ -87,6 +127,8 @@ Signature minhash(const Tokenized& t, const std::vector<uint32_t>& breaks, int s
   }
   return sig;
 }
+
+}  // namespace
 
 double estimate_similarity(const Signature& a, const Signature& b) {
   if (a.mins.size() != kBins || b.mins.size() != kBins) return 0;

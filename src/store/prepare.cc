@@ -5,7 +5,6 @@
 #include <cstdio>
 
 #include "marsad/output.h"
-#include "marsad/tokenize.h"
 #include "marsad/utf8.h"
 #include "store/fields.h"
 #include "store/schema.h"
@@ -108,8 +107,10 @@ Prepared prepare(RawDoc raw, const PrepareOptions& opt, const std::function<bool
     breaks.push_back(static_cast<uint32_t>(p.body.size()));
     p.body.append(r.doc.text, s.start, s.end - s.start);
   }
-  p.signature = minhash(tokenize(p.body), breaks, opt.shingle);
-  if (p.signature.mins.empty() && !p.title.empty()) p.signature = minhash(tokenize(p.title), {}, opt.shingle);
+  p.title_terms = fts_document_terms(p.title);
+  p.body_terms = fts_document_terms(p.body);
+  p.signature = minhash_of_terms(p.body_terms, breaks, opt.shingle);
+  if (p.signature.mins.empty()) p.signature = minhash_of_terms(p.title_terms, {}, opt.shingle);
   auto side = extract_side_rows(p.record, p.published);
   if (side) p.side = std::move(*side);
   return p;

@@ -14,6 +14,7 @@
 #include "marsad/stories.h"
 #include "marsad/store.h"
 #include "store/extract.h"
+#include "store/fts_tokenizer.h"
 #include "store/sources.h"
 
 namespace marsad::internal {
@@ -34,6 +35,7 @@ struct Prepared {
   std::string key, url, source, published, seen, title, body, record;
   std::string original, file, format;
   uint64_t line = 0;
+  FtsDocTerms title_terms, body_terms;  // what the search index gets, computed here
   Signature signature;
   SideRows side;
   size_t bytes = 0;      // read-ahead accounting: the original's size
@@ -42,6 +44,9 @@ struct Prepared {
 // `present(key)` may say a key is already stored, to skip the analysis; it
 // may be empty.
 Prepared prepare(RawDoc raw, const PrepareOptions& opt, const std::function<bool(std::string_view)>& present);
+
+// MinHash of a document from its index terms (stems for words with clitics).
+Signature minhash_of_terms(const FtsDocTerms& terms, const std::vector<uint32_t>& breaks, int shingle);
 
 // The store key of a document: "url:" + URL, else "xxh3:" + a 128-bit hash
 // of its title and text.

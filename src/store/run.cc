@@ -263,6 +263,7 @@ IngestReport run_pipeline(StoreImpl& store, const Producer& next, const RunConfi
       break;  // all documents written
     }
     const uint64_t bytes = p->bytes;
+    const auto write_started = Clock::now();
     if (!p->error.is_ok()) {
       ++report.rejected;
       ++report.reasons[std::string(error_name(p->error.code()))];
@@ -293,10 +294,15 @@ IngestReport run_pipeline(StoreImpl& store, const Producer& next, const RunConfi
         if (fatal = commit(); !fatal.is_ok()) break;
       }
     }
+    report.write_seconds += std::chrono::duration<double>(Clock::now() - write_started).count();
     budget.give(bytes);
     report_progress(false);
   }
-  if (fatal.is_ok()) fatal = commit();
+  if (fatal.is_ok()) {
+    const auto write_started = Clock::now();
+    fatal = commit();
+    report.write_seconds += std::chrono::duration<double>(Clock::now() - write_started).count();
+  }
   if (!fatal.is_ok()) {
     if (in_tx) writer->rollback();
     batch_ingested = 0;

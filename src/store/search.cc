@@ -2,6 +2,9 @@
 // one snippet query per hit, so snippets are built for the page shown only.
 #include "marsad/search.h"
 
+#include <algorithm>
+#include <unordered_map>
+
 #include "store/filters.h"
 #include "store/impl.h"
 
@@ -95,15 +98,23 @@ Result<std::vector<SearchHit>> search(const Store& store, const SearchQuery& q) 
   if (!b) return b.status();
   Db& db = store.impl().db;
   const bool ranked = !b->match.empty();
-  std::string sql = ranked ? std::string("SELECT a.id, f.rank FROM fts f JOIN articles a ON a.id = f.rowid WHERE fts MATCH ?1") +
-                                 kFilters + " ORDER BY f.rank LIMIT ?9 OFFSET ?10"
+  const bool filtered = !b->source.empty() || !b->since.empty() || !b->until.empty() || !b->actor.empty() ||
+                        !b->topic.empty() || b->story != 0;
+  // Without filters FTS5 ranks on its own (its sorter, no join per match).
+  // marsad_rank (fts_rank.h) is BM25 computing exact scores for the best ?11 rows only.
+  std::string sql = ranked && !filtered
+                        ? "SELECT rowid, marsad_rank(fts, ?11) AS r FROM fts WHERE fts MATCH ?1 ORDER BY r LIMIT ?9 OFFSET ?10"
+                    : ranked ? std::string("SELECT a.id, marsad_rank(fts, ?11) AS r FROM fts JOIN articles a ON a.id = fts.rowid "
+                                           "WHERE fts MATCH ?1") +
+                                   kFilters + " ORDER BY r LIMIT ?9 OFFSET ?10"
                            : std::string("SELECT a.id, 0 FROM articles a WHERE ?1 IS NULL") + kFilters +
                                  " ORDER BY a.published DESC, a.id DESC LIMIT ?9 OFFSET ?10";
   auto st = db.prepare(sql);
   if (!st) return st.status();
   st->bind_opt(1, b->match);
-  bind_filters(*st, *b);
+  if (filtered || !ranked) bind_filters(*st, *b);
   st->bind(9, static_cast<int64_t>(q.limit)).bind(10, static_cast<int64_t>(q.offset));
+  if (ranked) st->bind(11, static_cast<int64_t>(q.limit + q.offset));
   std::vector<SearchHit> hits;
   while (true) {
     auto row = st->step("search");
@@ -115,18 +126,14 @@ Result<std::vector<SearchHit>> search(const Store& store, const SearchQuery& q) 
     hits.push_back(std::move(h));
   }
 
-  auto detail = db.prepare(
-      ranked ? "SELECT a.title, a.source, a.published, a.url, a.story, "
-               "snippet(fts, -1, char(1), char(2), '…', ?3) FROM fts JOIN articles a ON a.id = fts.rowid "
-               "WHERE fts MATCH ?1 AND fts.rowid = ?2"
-             : "SELECT a.title, a.source, a.published, a.url, a.story, t.body FROM articles a "
-               "JOIN texts t ON t.id = a.id WHERE ?1 IS NULL AND a.id = ?2 AND ?3 IS NOT NULL");
+  if (hits.empty()) return hits;
+
+  auto detail = db.prepare("SELECT title, source, coalesce(published, ''), coalesce(url, ''), story FROM articles WHERE id = ?1");
   if (!detail) return detail.status();
-  const int64_t words = static_cast<int64_t>(std::min<size_t>(std::max<size_t>(q.snippet_words, 1), 64));
   for (SearchHit& h : hits) {
     detail->reset();
-    detail->bind_opt(1, b->match).bind(2, h.id).bind(3, words);
-    auto row = detail->step("search snippet");
+    detail->bind(1, h.id);
+    auto row = detail->step("read a hit");
     if (!row) return row.status();
     if (!*row) continue;
     h.title = detail->str(0);
@@ -134,8 +141,39 @@ Result<std::vector<SearchHit>> search(const Store& store, const SearchQuery& q) 
     h.published = detail->str(2);
     h.url = detail->str(3);
     h.story = detail->i64(4);
-    if (ranked) unmark(detail->text(5), h);
-    else h.snippet = lead(detail->text(5), static_cast<size_t>(words));
+  }
+
+  // Snippets for the page in one pass over the query's matches in the hits'
+  // rowid range: one query setup (a prefix is expanded once), and snippet()
+  // runs for the hits only. The unary + keeps SQLite from handing the IN
+  // list to FTS5 as one lookup per id.
+  const int64_t words = static_cast<int64_t>(std::min<size_t>(std::max<size_t>(q.snippet_words, 1), 64));
+  int64_t lo = hits.front().id, hi = lo;
+  std::string ids = "[";
+  for (const SearchHit& h : hits) {
+    lo = std::min(lo, h.id);
+    hi = std::max(hi, h.id);
+    if (ids.size() > 1) ids += ',';
+    ids += std::to_string(h.id);
+  }
+  ids += ']';
+  auto snip = db.prepare(
+      ranked ? "SELECT rowid, snippet(fts, -1, char(1), char(2), '…', ?4) FROM fts WHERE fts MATCH ?1 "
+               "AND rowid BETWEEN ?2 AND ?3 AND +rowid IN (SELECT value FROM json_each(?5))"
+             : "SELECT id, body FROM texts WHERE ?1 IS NULL AND id BETWEEN ?2 AND ?3 AND ?4 IS NOT NULL "
+               "AND +id IN (SELECT value FROM json_each(?5))");
+  if (!snip) return snip.status();
+  snip->bind_opt(1, b->match).bind(2, lo).bind(3, hi).bind(4, words).bind(5, ids);
+  std::unordered_map<int64_t, SearchHit*> by_id;
+  for (SearchHit& h : hits) by_id[h.id] = &h;
+  while (true) {
+    auto row = snip->step("search snippets");
+    if (!row) return row.status();
+    if (!*row) break;
+    auto it = by_id.find(snip->i64(0));
+    if (it == by_id.end()) continue;
+    if (ranked) unmark(snip->text(1), *it->second);
+    else it->second->snippet = lead(snip->text(1), static_cast<size_t>(words));
   }
   return hits;
 }

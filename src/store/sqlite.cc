@@ -1,5 +1,6 @@
 #include "store/sqlite.h"
 
+#include "store/fts_rank.h"
 #include "store/fts_tokenizer.h"
 
 namespace marsad::internal {
@@ -91,6 +92,7 @@ Result<Db> Db::open(std::string_view path, bool read_only, bool create, int busy
     return Status(Error::kIo, "cannot open the store for writing: the file is read-only", {db.path_});
   }
   if (Status s = register_fts_tokenizer(db.db_); !s) return s.in_file(db.path_);
+  if (Status s = register_fts_rank(db.db_); !s) return s.in_file(db.path_);
   return db;
 }
 

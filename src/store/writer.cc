@@ -65,13 +65,20 @@ Result<bool> Writer::insert(const Prepared& p, int64_t run) {
   ins_text_.reset();
   ins_text_.bind(1, id).bind_static(2, p.title).bind_static(3, p.body);
   if (Status s = ins_text_.run("store the article text"); !s) return s;
-  ins_fts_.reset();
-  ins_fts_.bind(1, id).bind_static(2, p.title).bind_static(3, p.body);
-  if (Status s = ins_fts_.run("index the article"); !s) return s;
+  if (Status s = index(id, p); !s) return s;
   if (Status s = side_rows(id, p.side); !s) return s;
   auto story = stories_.add(id, p.signature, p.seen);
   if (!story) return story.status();
   return true;
+}
+
+Status Writer::index(int64_t id, const Prepared& p) {
+  // FTS5 tokenizes what it is given; the terms were computed on an analysis
+  // thread, and the tokenizer replays them instead of tokenizing again here.
+  PretokenizedScope pre(p.title, p.title_terms, p.body, p.body_terms);
+  ins_fts_.reset();
+  ins_fts_.bind(1, id).bind_static(2, p.title).bind_static(3, p.body);
+  return ins_fts_.run("index the article");
 }
 
 Status Writer::side_rows(int64_t id, const SideRows& side) {
@@ -128,9 +135,7 @@ Status Writer::replace(const Prepared& p, bool update_index) {
   upd_text_.bind(1, id).bind_static(2, p.title).bind_static(3, p.body);
   if (Status s = upd_text_.run("update the article text"); !s) return s;
   if (update_index) {
-    ins_fts_.reset();
-    ins_fts_.bind(1, id).bind_static(2, p.title).bind_static(3, p.body);
-    if (Status s = ins_fts_.run("index the article"); !s) return s;
+    if (Status s = index(id, p); !s) return s;
   }
   for (Stmt* d : {&del_mentions_, &del_topics_, &del_events_}) {
     d->reset();

@@ -29,6 +29,7 @@ class Writer {
 
  private:
   Writer(Db& db, StoryIndex stories) : db_(&db), stories_(std::move(stories)) {}
+  Status index(int64_t id, const Prepared& p);
   Status side_rows(int64_t id, const SideRows& side);
 
   Db* db_;

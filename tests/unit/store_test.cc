@@ -144,6 +144,11 @@ TEST(StoreMinHash, Similarity) {
   Signature part = sig_of(kParaA);
   EXPECT_GT(estimate_containment(sa, part), 0.8);
   EXPECT_TRUE(sig_of("، . !").mins.empty());
+  // The writer's signature comes from the index terms: the same as from tokens.
+  const std::vector<uint32_t> breaks{0, static_cast<uint32_t>(std::string(kParaA).size() + 2)};
+  Signature from_terms = internal::minhash_of_terms(internal::fts_document_terms(a), breaks, 2);
+  EXPECT_EQ(from_terms.mins, sa.mins);
+  EXPECT_EQ(from_terms.shingles, sa.shingles);
 }
 
 // A fresh folder per test, removed afterwards.
@@ -463,6 +468,40 @@ TEST_F(StoreTest, EventsPerStory) {
   sq.actor = "FRA";
   EXPECT_EQ(ids_of(search(store, sq)), (std::vector<int64_t>{2}));
   EXPECT_TRUE(store.check()->empty());
+}
+
+// marsad_rank's best K are BM25's best K (bm25(fts, 2.0, 1.0)), scores and order.
+TEST_F(StoreTest, RankIsBm25OnTheBestK) {
+  const char* words[] = {"المغرب", "تونس", "الجزائر", "مصر", "الرباط", "اتفاقية", "وزير", "الخارجية", "حكومة", "برلمان"};
+  std::string lines;
+  uint64_t seed = 7;
+  auto next = [&] { return seed = seed * 6364136223846793005ULL + 1442695040888963407ULL, seed >> 33; };
+  for (int i = 0; i < 400; ++i) {
+    std::string text, title = words[next() % 10];
+    const int len = 5 + static_cast<int>(next() % 200);
+    for (int w = 0; w < len; ++w) text += std::string(words[next() % 10]) + (next() % 7 ? " " : " كلمة ");
+    lines += json_line("http://r/" + std::to_string(i), "hespress", "2025-01-01", title, text);
+  }
+  Store store = open();
+  ASSERT_TRUE(store.ingest({write("r.jsonl", lines)}, {}).status.is_ok());
+  auto& db = store.impl().db;
+  for (const char* q : {"\"المغرب\"", "\"تونس\" AND \"الرباط\"", "\"وزير الخارجية\"", "\"مصر\" OR \"برلمان\"", "\"كلمة\""}) {
+    for (int k : {1, 10, 50}) {
+      auto ref = db.prepare("SELECT rowid, bm25(fts, 2.0, 1.0) AS r FROM fts WHERE fts MATCH ?1 ORDER BY r, rowid LIMIT ?2");
+      auto got = db.prepare("SELECT rowid, marsad_rank(fts, ?2) AS r FROM fts WHERE fts MATCH ?1 ORDER BY r, rowid LIMIT ?2");
+      ASSERT_TRUE(ref.ok() && got.ok());
+      for (Result<internal::Stmt>* st : {&ref, &got}) (*st)->bind(1, std::string_view(q)).bind(2, int64_t{k});
+      int rows = 0;
+      while (*ref->step()) {
+        ASSERT_TRUE(*got->step()) << q;
+        EXPECT_EQ(got->i64(0), ref->i64(0)) << q << " k=" << k << " row " << rows;
+        EXPECT_NEAR(got->f64(1), ref->f64(1), 1e-9) << q;
+        ++rows;
+      }
+      EXPECT_FALSE(*got->step());
+      EXPECT_EQ(rows, k) << q;
+    }
+  }
 }
 
 TEST_F(StoreTest, SideRowsFromRecordJson) {
