@@ -1,0 +1,303 @@
+// Hashed features of a text. Per word: the word, the bigram it closes, its
+// clitic-stripped stem and its character n-grams. The stem and the n-grams
+// of a word never change, so they are computed once per distinct word and
+// cached per thread: news reuses its vocabulary, and analyze_clitics and
+// n-gram hashing are the costly parts.
+#include "topics/features.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
+#include "marsad/clitics.h"
+#include "topics/big_array.h"
+
+namespace marsad::internal {
+namespace {
+
+// One seed per feature group: the word مغرب and the stem مغرب are different
+// features. Part of the model format.
+constexpr uint64_t kWordSeed = 0x6d61727361642d77;    // "marsad-w"
+constexpr uint64_t kStemSeed = 0x6d61727361642d73;    // "marsad-s"
+constexpr uint64_t kCharSeed = 0x6d61727361642d63;    // "marsad-c"
+constexpr uint64_t kBigramSeed = 0x6d61727361642d62;  // "marsad-b"
+constexpr uint64_t kPunctSeed = 0x6d61727361642d70;   // "marsad-p"
+
+
+// Words longer than this (in code points) are URLs or glued runs: no n-grams.
+constexpr size_t kMaxNgramWord = 40;
+
+inline uint64_t mix(uint64_t h) {  // MurmurHash3's fmix64
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdULL;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ULL;
+  h ^= h >> 33;
+  return h;
+}
+
+// What each distinct word contributes besides itself and its bigrams: the
+// buckets of its stem and of its n-grams, for one feature setting. An
+// open-addressing table over a pool of buckets: one probe and one
+// contiguous read per word, as news reuses its vocabulary.
+class WordCache {
+ public:
+  struct Entry {
+    uint64_t key = 0;  // 0 = empty slot
+    uint32_t first = 0;
+    uint16_t stems = 0, chars = 0;  // pool[first, +stems) then pool[+stems, +chars)
+  };
+
+  // The cache key of a word under a feature setting.
+  static uint64_t key_of(uint64_t word_hash, const TopicFeatures& f) {
+    const uint64_t setting = uint64_t{f.hash_bits} | uint64_t{f.char_min} << 8 | uint64_t{f.char_max} << 16 |
+                             uint64_t{f.stems} << 24;
+    return mix(word_hash ^ mix(setting)) | 1;
+  }
+  void prefetch(uint64_t key) const { __builtin_prefetch(&table_[key & kMask]); }
+
+  const Entry& get(uint64_t key, std::string_view word, bool arabic, const TopicFeatures& f) {
+    size_t i = key & kMask;
+    for (; table_[i].key != 0; i = (i + 1) & kMask) {
+      if (table_[i].key == key) return table_[i];
+    }
+    if (size_ >= kSlots / 2 || pool_.size() > (1u << 24)) {  // full: start over, memory stays bounded
+      std::memset(static_cast<void*>(table_.data()), 0, kSlots * sizeof(Entry));
+      pool_.clear();
+      size_ = 0;
+      for (i = key & kMask; table_[i].key != 0;) i = (i + 1) & kMask;
+    }
+    ++size_;
+    Entry& e = table_[i];
+    e.key = key;
+    e.first = static_cast<uint32_t>(pool_.size());
+    const int shift = 64 - f.hash_bits;
+    if (f.stems && arabic) {
+      const std::string_view stem = analyze_clitics(word).stem_of(word);
+      if (!stem.empty()) {
+        pool_.push_back(static_cast<uint32_t>(XXH3_64bits_withSeed(stem.data(), stem.size(), kStemSeed) >> shift));
+      }
+    }
+    e.stems = static_cast<uint16_t>(pool_.size() - e.first);
+    if (f.char_min > 0) add_ngrams(word, f.char_min, f.char_max, shift);
+    e.chars = static_cast<uint16_t>(pool_.size() - e.first - e.stems);
+    return e;
+  }
+  const uint32_t* pool() const { return pool_.data(); }
+
+ private:
+  static constexpr size_t kSlots = size_t{1} << 19;
+  static constexpr size_t kMask = kSlots - 1;
+
+  // Code-point n-grams of "^word$".
+  void add_ngrams(std::string_view word, size_t lo, size_t hi, int shift) {
+    buf_.assign(1, '^');
+    buf_.append(word);
+    buf_.push_back('$');
+    starts_.clear();
+    for (size_t i = 0; i < buf_.size(); ++i) {
+      if ((static_cast<unsigned char>(buf_[i]) & 0xC0) != 0x80) starts_.push_back(static_cast<uint32_t>(i));
+    }
+    const size_t n = starts_.size();
+    if (n > kMaxNgramWord + 2) return;
+    starts_.push_back(static_cast<uint32_t>(buf_.size()));
+    for (size_t len = lo; len <= hi && len <= n; ++len) {
+      for (size_t i = 0; i + len <= n; ++i) {
+        const uint64_t h = XXH3_64bits_withSeed(buf_.data() + starts_[i], starts_[i + len] - starts_[i], kCharSeed);
+        pool_.push_back(static_cast<uint32_t>(h >> shift));
+      }
+    }
+  }
+
+  BigArray<Entry> table_ = BigArray<Entry>(kSlots);
+  size_t size_ = 0;
+  std::vector<uint32_t> pool_;
+  std::string buf_;
+  std::vector<uint32_t> starts_;
+};
+
+// Per-thread scratch for topic_terms: hits per bucket over all buckets,
+// words and n-grams apart (low and high byte, saturating); reset after each
+// use through the list of buckets touched.
+class Accumulator {
+ public:
+  void reserve(size_t buckets) {
+    if (hits_.size() < buckets) hits_ = BigArray<uint16_t>(buckets);
+  }
+  void hit(uint32_t b, uint16_t one) {
+    uint16_t& h = hits_[b];
+    if (h == 0) touched_.push_back(b);
+    if ((h & 0xFF) != 0xFF && (h >> 8) != 0xFF) h = static_cast<uint16_t>(h + one);
+  }
+  // Hands each touched bucket and its (word, n-gram) hits to fn, and resets.
+  template <typename Fn>
+  void drain(Fn&& fn) {
+    for (uint32_t b : touched_) {
+      const uint16_t h = hits_[b];
+      hits_[b] = 0;
+      fn(b, h & 0xFFu, h >> 8u);
+    }
+    touched_.clear();
+  }
+  size_t touched() const { return touched_.size(); }
+
+ private:
+  BigArray<uint16_t> hits_;
+  std::vector<uint32_t> touched_;
+};
+
+// 1 + ln n for small n, so that terms cost no logarithm.
+struct LogTable {
+  float v[512];
+  LogTable() {
+    v[0] = 0;
+    for (int n = 1; n < 512; ++n) v[n] = 1.0f + std::log(static_cast<float>(n));
+  }
+};
+
+struct Word {
+  uint64_t hash, cache_key;
+  std::string_view key;
+  bool arabic;
+};
+
+}  // namespace
+
+size_t topic_terms(const Tokenized& t, const TopicFeatures& f, std::vector<TopicFeature>& out) {
+  thread_local WordCache cache;
+  thread_local Accumulator acc;
+  thread_local std::vector<Word> words;
+  static const LogTable kLog;
+  acc.reserve(size_t{1} << f.hash_bits);
+  constexpr uint16_t kUnit = 1, kChar = 1 << 8;
+  const int shift = 64 - f.hash_bits;
+  const bool cached = f.stems || f.char_min > 0;
+
+  // The words first, so that their cache slots can be fetched ahead.
+  words.clear();
+  for (const Token& tok : t.tokens) {
+    if (!tok.is_word()) {
+      if (f.punct && tok.kind != TokenKind::kSpace) {
+        const std::string_view key = t.key_of(tok);
+        acc.hit(static_cast<uint32_t>(XXH3_64bits_withSeed(key.data(), key.size(), kPunctSeed) >> shift), kUnit);
+      }
+      continue;
+    }
+    if (f.max_words && words.size() == f.max_words) break;
+    const std::string_view key = t.key_of(tok);
+    const uint64_t h = XXH3_64bits_withSeed(key.data(), key.size(), kWordSeed);
+    words.push_back({h, WordCache::key_of(h, f), key, tok.kind == TokenKind::kArabic});
+  }
+  constexpr size_t kAhead = 8;
+  for (size_t i = 0; i < words.size(); ++i) {
+    const Word& w = words[i];
+    if (f.words) acc.hit(static_cast<uint32_t>(w.hash >> shift), kUnit);
+    if (f.bigrams && i > 0) {
+      acc.hit(static_cast<uint32_t>(mix((words[i - 1].hash | 1) * 0x9E3779B97F4A7C15ULL + w.hash + kBigramSeed) >> shift), kUnit);
+    }
+    if (!cached) continue;
+    if (i + kAhead < words.size()) cache.prefetch(words[i + kAhead].cache_key);
+    const WordCache::Entry& e = cache.get(w.cache_key, w.key, w.arabic, f);
+    const uint32_t* p = cache.pool() + e.first;
+    for (uint32_t k = 0; k < e.stems; ++k) acc.hit(p[k], kUnit);
+    p += e.stems;
+    for (uint32_t k = 0; k < e.chars; ++k) acc.hit(p[k], kChar);
+  }
+
+  out.clear();
+  out.reserve(acc.touched());
+  acc.drain([&](uint32_t b, uint32_t units, uint32_t chars) {
+    const uint32_t n = units + chars;
+    const float mean = chars == 0 ? 1.0f : (static_cast<float>(units) + f.char_weight * chars) / static_cast<float>(n);
+    out.push_back({b, (f.sublinear_tf ? kLog.v[n] : static_cast<float>(n)) * mean});
+  });
+  return words.size();
+}
+
+std::vector<std::string> topic_feature_strings(const Tokenized& t, const TopicFeatures& f) {
+  std::vector<std::string> out;
+  uint32_t words = 0;
+  std::string_view prev;
+  for (const Token& tok : t.tokens) {
+    if (!tok.is_word()) {
+      if (f.punct && tok.kind != TokenKind::kSpace) out.push_back("p:" + std::string(t.key_of(tok)));
+      continue;
+    }
+    if (f.max_words && words == f.max_words) break;
+    ++words;
+    const std::string_view key = t.key_of(tok);
+    if (f.words) out.push_back("w:" + std::string(key));
+    if (f.bigrams && !prev.empty()) out.push_back("b:" + std::string(prev) + " " + std::string(key));
+    prev = key;
+    if (f.stems && tok.kind == TokenKind::kArabic) {
+      const std::string_view stem = analyze_clitics(key).stem_of(key);
+      if (!stem.empty()) out.push_back("s:" + std::string(stem));
+    }
+    if (f.char_min == 0) continue;
+    std::vector<std::string> cps;  // code points of "^key$"
+    const std::string padded = "^" + std::string(key) + "$";
+    for (size_t i = 0; i < padded.size(); ++i) {
+      if ((static_cast<unsigned char>(padded[i]) & 0xC0) != 0x80) cps.emplace_back();
+      cps.back() += padded[i];
+    }
+    if (cps.size() > kMaxNgramWord + 2) continue;
+    for (size_t len = f.char_min; len <= f.char_max; ++len) {
+      for (size_t i = 0; i + len <= cps.size(); ++i) {
+        std::string gram = "c:";
+        for (size_t j = i; j < i + len; ++j) gram += cps[j];
+        out.push_back(std::move(gram));
+      }
+    }
+  }
+  return out;
+}
+
+uint32_t topic_feature_bucket(std::string_view feature, const TopicFeatures& f) {
+  const int shift = 64 - f.hash_bits;
+  const std::string_view body = feature.substr(2);
+  auto hash = [](std::string_view s, uint64_t seed) { return XXH3_64bits_withSeed(s.data(), s.size(), seed); };
+  switch (feature[0]) {
+    case 'w': return static_cast<uint32_t>(hash(body, kWordSeed) >> shift);
+    case 's': return static_cast<uint32_t>(hash(body, kStemSeed) >> shift);
+    case 'c': return static_cast<uint32_t>(hash(body, kCharSeed) >> shift);
+    case 'p': return static_cast<uint32_t>(hash(body, kPunctSeed) >> shift);
+    default: {  // 'b'
+      const size_t sp = body.find(' ');
+      const uint64_t a = hash(body.substr(0, sp), kWordSeed) | 1, b = hash(body.substr(sp + 1), kWordSeed);
+      return static_cast<uint32_t>(mix(a * 0x9E3779B97F4A7C15ULL + b + kBigramSeed) >> shift);
+    }
+  }
+}
+
+void topic_weigh(std::span<const float> idf, std::span<TopicFeature> terms) {
+  double norm = 0;
+  for (TopicFeature& x : terms) {
+    x.value *= idf[x.bucket];
+    norm += double{x.value} * x.value;
+  }
+  if (norm <= 0) return;
+  const float inv = static_cast<float>(1.0 / std::sqrt(norm));
+  for (TopicFeature& x : terms) x.value *= inv;
+}
+
+Tokenized tokenize_prefix(std::string_view text, uint32_t max_words) {
+  if (max_words == 0) return tokenize(text);
+  // A guess of the bytes that hold max_words words, doubled until they do.
+  // The cut is just after an ASCII white space, where no token can continue,
+  // so every word before it is tokenized (and folded) as in the whole text.
+  for (size_t guess = size_t{max_words} * 16 + 64; guess < text.size(); guess *= 2) {
+    size_t cut = guess;
+    while (cut > 0 && text[cut - 1] != ' ' && text[cut - 1] != '\n' && text[cut - 1] != '\t') --cut;
+    if (cut == 0) continue;
+    Tokenized t = tokenize(text.substr(0, cut));
+    uint32_t words = 0;
+    for (const Token& tok : t.tokens) words += tok.is_word();
+    if (words >= max_words) return t;
+  }
+  return tokenize(text);
+}
+
+}  // namespace marsad::internal
