@@ -25,6 +25,7 @@
 #include "marsad/sentences.h"
 #include "marsad/status.h"
 #include "marsad/timestamp.h"
+#include "marsad/topics.h"
 
 namespace marsad {
 
@@ -34,6 +35,10 @@ struct AnalyzeOptions {
   ArticleOptions article;
   DateOptions dates;
   std::string published;  // default publication time for documents that carry none ("" = none)
+  // Topics: the best `max_topics` labels of `topic_model` (nullptr: the
+  // bundled model, TopicModel::builtin()); 0 leaves `topics` empty.
+  const TopicModel* topic_model = nullptr;
+  size_t max_topics = 3;
 };
 
 struct Sentence {
@@ -63,6 +68,7 @@ struct Record {
   std::vector<Entity> entities;        // countries, places, organisations, forces, roles, people
   std::vector<Event> events;           // who did what to whom, where and when (CAMEO/PLOVER)
   std::vector<Quote> quotes;           // quoted and reported speech with speakers
+  std::vector<TopicScore> topics;      // best first, calibrated probabilities (title + kept paragraphs)
   Stats stats;
   std::vector<std::string> warnings;   // things changed or ignored, never silently
 };

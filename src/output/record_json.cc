@@ -110,6 +110,8 @@ void write_record_json(const Record& r, JsonWriter& w) {
   write_events_json(w, r.events);
   w.key("quotes");
   write_quotes_json(w, r.quotes);
+  w.key("topics");
+  write_topics_json(w, r.topics);
 
   const Stats& st = r.stats;
   w.key("stats").begin_object();

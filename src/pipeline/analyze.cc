@@ -33,6 +33,17 @@ void resolve_published(Record& r, const AnalyzeOptions& opt) {
   }
 }
 
+// What a topic model reads: the title, then the kept paragraphs (repeats
+// removed), as it was trained on title + "\n" + text.
+std::string topic_text(const Record& r) {
+  std::string text = r.article.title;
+  for (const Span& p : r.article.paragraphs) {
+    text += '\n';
+    text.append(r.doc.text, p.start, p.end - p.start);
+  }
+  return text;
+}
+
 }  // namespace
 
 Result<Record> analyze(InputDocument in, const AnalyzeOptions& opt) {
@@ -84,6 +95,10 @@ Result<Record> analyze(InputDocument in, const AnalyzeOptions& opt) {
   for (const Sentence& s : r.sentences) sentence_spans.push_back(s.span);
   r.events = find_events(r.doc.text, t, sentence_spans, r.entities, r.dates, r.published);
   r.quotes = find_quotes(r.doc.text, t, sentence_spans, r.entities);
+  if (opt.max_topics > 0) {
+    const TopicModel& model = opt.topic_model ? *opt.topic_model : TopicModel::builtin();
+    r.topics = model.predict_text(topic_text(r), opt.max_topics);
+  }
 
   r.stats.bytes = r.doc.text.size();
   r.stats.paragraphs = r.article.paragraphs.size();

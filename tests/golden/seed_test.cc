@@ -74,5 +74,23 @@ TEST(Seed, SentencesStayInsideTheirParagraphs) {
   EXPECT_EQ(r.published->iso(), "2025-11-25");
 }
 
+// The seed is a news item on Moroccan-Israeli military cooperation: the
+// bundled model's best labels are news sections, with calibrated scores.
+TEST(Seed, CarriesTopicsFromTheBundledModel) {
+  Record r = analyze_seed();
+  ASSERT_EQ(r.topics.size(), 3u);
+  EXPECT_EQ(r.topics[0].label, "international");
+  double sum = 0;
+  for (size_t i = 0; i < r.topics.size(); ++i) {
+    sum += r.topics[i].score;
+    if (i > 0) {
+      EXPECT_GE(r.topics[i - 1].score, r.topics[i].score);
+    }
+    EXPECT_NE(r.topics[i].label, "sport");
+  }
+  EXPECT_LE(sum, 1.0 + 1e-6);
+  EXPECT_GT(r.topics[0].score, 0.3);
+}
+
 }  // namespace
 }  // namespace marsad
