@@ -1,9 +1,10 @@
 // marsad events [--format gdelt|plover|csv|json] [--header] [FILE...|-]
+// marsad events --db PATH [--actor X] [--dyad X,Y] [--code C] [--root R] [--since D] [--until D] [--story ID]
 //
 // Reads `marsad analyze` records (JSON lines) and writes their coded events in an
 // export format (docs/events.md). Records without an `events` array (written before the
 // events stage was wired into analyze) are reported once and skipped.
-// There is no --db yet: the corpus store (store.h) offers no events query to call.
+// With --db the events come from a corpus store, aggregated per story (events_db_cmd.cc).
 #include <simdjson.h>
 
 #include <memory>
@@ -11,6 +12,7 @@
 #include <vector>
 
 #include "commands.h"
+#include "events_db.h"
 #include "marsad/events.h"
 #include "marsad/io.h"
 
@@ -21,6 +23,7 @@ struct EventsFlags {
   std::vector<std::string> files;
   std::string format = "gdelt";
   bool header = false;
+  StoreEventsFlags store;  // used when --db or a store filter is given
 };
 
 std::string str(simdjson::ondemand::object& o, std::string_view k) {
@@ -242,10 +245,39 @@ void register_events(CLI::App& app) {
   auto flags = std::make_shared<EventsFlags>();
   CLI::App* cmd = app.add_subcommand("events", "Export the coded events of analyze records (GDELT, PLOVER, CSV, JSON)");
   cmd->add_option("files", flags->files, "analyze records (JSON lines, plain or gzip); '-' or nothing reads standard input");
-  cmd->add_option("--format", flags->format, "gdelt (61-column TSV) | plover (JSONL) | csv | json")
+  cmd->add_option("--format", flags->format, "gdelt (61-column TSV, default for records) | plover (JSONL) | csv | json | table (default with --db)")
       ->capture_default_str();
   cmd->add_flag("--header", flags->header, "gdelt: print the column names first (GDELT files have none)");
-  cmd->callback([flags] { run(*flags); });
+  StoreEventsFlags& s = flags->store;
+  CLI::Option* db = cmd->add_option("--db", s.db, "Read a corpus store instead (events aggregated per story)");
+  const char* g = "Store (with --db)";
+  cmd->add_option("--actor", s.q.actor, "Either side is this CAMEO actor (a prefix: MAR matches MARMIL)")->group(g);
+  cmd->add_option("--dyad", s.dyad, "SOURCE,TARGET actors (prefixes), e.g. MAR,ISR")->group(g);
+  cmd->add_option("--code", s.q.code, "CAMEO code or its prefix (057, 05)")->group(g);
+  cmd->add_option("--root", s.q.root, "CAMEO root code (01-20)")->group(g);
+  cmd->add_option("--since", s.q.since, "Event date on or after (YYYY-MM-DD)")->group(g);
+  cmd->add_option("--until", s.q.until, "Event date on or before (a date includes its whole day)")->group(g);
+  cmd->add_option("--story", s.q.story, "Only this story's events")->group(g);
+  cmd->add_option("--limit,-n", s.q.limit, "At most this many rows (default 1000)")->group(g)->check(CLI::PositiveNumber);
+  cmd->callback([flags, cmd, db] {
+    const bool store_filter = cmd->count("--actor") + cmd->count("--dyad") + cmd->count("--code") +
+                                  cmd->count("--root") + cmd->count("--since") + cmd->count("--until") +
+                                  cmd->count("--story") + cmd->count("--limit") > 0;
+    if (db->count() == 0 && !store_filter) {
+      run(*flags);
+      return;
+    }
+    if (!flags->files.empty()) {
+      report("events: give record files or --db, not both");
+      set_exit_code(2);
+      return;
+    }
+    StoreEventsFlags& s = flags->store;
+    if (db->count() == 0) s.db = default_store_path();
+    s.format = cmd->count("--format") ? flags->format : "table";
+    s.header = flags->header;
+    run_store_events(s);
+  });
 }
 
 namespace {

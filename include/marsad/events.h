@@ -120,6 +120,9 @@ struct EventExport {
   std::string url;         // SOURCEURL: the article's URL, or its id when it has none
   std::string published;   // ISO publication time of the article ("" if unknown)
   bool root_sentence = false;  // the event is in the article's first sentence (GDELT IsRootEvent)
+  // GDELT's NumMentions/NumSources/NumArticles: 1 for an event of one record,
+  // the story's counts for an event aggregated by the store (stories.h).
+  uint64_t num_mentions = 1, num_sources = 1, num_articles = 1;
 };
 
 inline constexpr int kGdeltColumns = 61;

@@ -110,9 +110,9 @@ void write_gdelt_row(std::string& out, const EventExport& x, const Event& e, uin
   c[28] = e.root;
   c[29] = e.quad_class ? std::to_string(e.quad_class) : "";
   c[30] = num(e.goldstein);
-  c[31] = "1";
-  c[32] = "1";
-  c[33] = "1";
+  c[31] = std::to_string(x.num_mentions);
+  c[32] = std::to_string(x.num_sources);
+  c[33] = std::to_string(x.num_articles);
   // c[34] AvgTone: marsad does not score tone.
   if (e.location.present) {
     c[51] = geo_type(e);

@@ -82,6 +82,39 @@ expect_code 2 "$MARSAD" reanalyze --db "$db" --threshold 0.9
 expect_err "need --stories"
 expect_code 0 "$MARSAD" stats --db "$db" --check
 
+# events: aggregated per story (GDELT's NumMentions/NumSources/NumArticles),
+# so a second outlet's copy of the seed adds a source, not an event.
+edb=$WORK/events.db
+expect_code 0 "$MARSAD" ingest --db "$edb" --published 2025-11-25 samples/nadorcity-joint-military-plan-2026.txt
+sed '1s/ناظورسيتي/هسبريس/' samples/nadorcity-joint-military-plan-2026.txt >"$WORK/hespress-copy.txt"
+expect_code 0 "$MARSAD" ingest --db "$edb" --published 2025-11-25 "$WORK/hespress-copy.txt"
+expect_code 0 "$MARSAD" events --db "$edb" --dyad MARMIL,ISRMIL --code 057 --format json
+"$PY" -c '
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+assert len(rows) == 1, rows
+e = rows[0]
+assert (e["date"], e["location_country"], e["root"]) == ("2025-11-24", "ISR", "05"), e
+assert (e["num_articles"], e["num_sources"]) == (2, 2), e
+' "$WORK/out"
+expect_code 0 "$MARSAD" events --db "$edb" --actor MAR --format gdelt
+"$PY" -c '
+import sys
+for line in open(sys.argv[1], encoding="utf-8"):
+    c = line.rstrip("\n").split("\t")
+    assert len(c) == 61, len(c)
+    assert "MAR" in (c[5][:3], c[15][:3]), c
+' "$WORK/out"
+expect_code 0 "$MARSAD" events --db "$edb" --root 05
+expect_out "MARMIL"
+expect_code 1 "$MARSAD" events --db "$edb" --dyad USA,CHN
+expect_code 2 "$MARSAD" events --db "$edb" --dyad MAR
+expect_err "--dyad: expected SOURCE,TARGET"
+expect_code 2 "$MARSAD" events --db "$edb" --format xml
+expect_err "--format"
+expect_code 0 "$MARSAD" search --db "$edb" --topic international ""
+expect_out "تل أبيب"
+
 # Errors: a missing store for queries, bad flags, a file that is not a store.
 expect_code 2 "$MARSAD" search --db "$WORK/none.db" "تونس"
 [[ ! -e $WORK/none.db ]] || fail "a query created a store"
