@@ -17,3 +17,18 @@ add_test(NAME html_cli_extract
   COMMAND sh -c "out=$('$<TARGET_FILE:marsad>' extract '${PROJECT_SOURCE_DIR}/tests/data/html/pages/03-cp1256.html') && printf '%s' \"$out\" | grep -q 'رمضان' && ! printf '%s' \"$out\" | grep -q '2031' && '$<TARGET_FILE:marsad>' extract --json '${PROJECT_SOURCE_DIR}/tests/data/html/pages/01-wp.html' | grep -q '\"published\":\"20'")
 add_test(NAME html_cli_extract_binary_is_an_error
   COMMAND sh -c "head -c 4096 '$<TARGET_FILE:marsad>' > '${CMAKE_CURRENT_BINARY_DIR}/binary.html'; '$<TARGET_FILE:marsad>' extract '${CMAKE_CURRENT_BINARY_DIR}/binary.html'; test $? -eq 2")
+if(TARGET html_input_test)
+  target_link_libraries(html_input_test PRIVATE marsad_html)
+endif()
+
+# analyze and ingest take pages and crawls (sniffed by content), end to end.
+add_test(NAME html_cli_analyze_ingest
+  COMMAND bash ${PROJECT_SOURCE_DIR}/tests/data/html/input_test.sh $<TARGET_FILE:marsad> ${PROJECT_SOURCE_DIR})
+set_tests_properties(html_cli_analyze_ingest PROPERTIES TIMEOUT 300)
+# A WARC built at test time from 120 of ../shared's trafilatura pages (third-party:
+# not copied into the repository), ingested end to end and searched.
+if(Python3_FOUND)
+  add_test(NAME html_warc_shared_ingest
+    COMMAND sh -c "d=$(mktemp -d) && trap 'rm -rf $d' EXIT && '${Python3_EXECUTABLE}' '${PROJECT_SOURCE_DIR}/tests/data/html/make_warc.py' --shared 120 $d/c.warc.gz || exit $?; '$<TARGET_FILE:marsad>' ingest -q --db $d/c.db $d/c.warc.gz 2>$d/err; cat $d/err; grep -Eq 'ingested (1[01][0-9]|120|[89][0-9]),' $d/err && '$<TARGET_FILE:marsad>' search --db $d/c.db --count the | grep -Eq '^[1-9]'")
+  set_tests_properties(html_warc_shared_ingest PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 600)
+endif()

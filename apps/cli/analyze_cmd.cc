@@ -1,4 +1,7 @@
 // marsad analyze [FILE...|-] [--jsonl] [--lines] [--published DATE] [--pretty] [--lossy]
+//
+// Inputs are text, JSON Lines, web pages or WARC crawls, sniffed by their
+// first bytes (marsad/web_input.h).
 #include <memory>
 
 #include "commands.h"
@@ -6,6 +9,7 @@
 #include "marsad/output.h"
 #include "marsad/pipeline.h"
 #include "marsad/timestamp.h"
+#include "marsad/web_input.h"
 
 namespace marsad::cli {
 namespace {
@@ -43,7 +47,7 @@ void run(const AnalyzeFlags& f) {
   bool errors = false, open = true;
   std::string out;
   for (const std::string& file : files) {
-    Status s = read_documents(file, in, [&](Result<InputDocument> doc) {
+    Status s = read_any_documents(file, in, [&](Result<InputDocument> doc) {
       if (!doc) {
         report(doc.status());
         errors = true;
@@ -80,7 +84,7 @@ void run(const AnalyzeFlags& f) {
 void register_analyze(CLI::App& app) {
   auto flags = std::make_shared<AnalyzeFlags>();
   CLI::App* cmd = app.add_subcommand("analyze", "Turn raw articles into JSON records, one per line");
-  cmd->add_option("files", flags->files, "Text, JSONL or .gz files; '-' or nothing reads standard input");
+  cmd->add_option("files", flags->files, "Text, JSONL, HTML pages or WARC crawls (.gz too, sniffed by content); '-' or nothing reads standard input");
   cmd->add_flag("--jsonl", flags->jsonl, "Read every input as JSON Lines (one article object per line)");
   cmd->add_flag("--lines", flags->lines, "Treat each input line as one document");
   cmd->add_option("--published", flags->published,

@@ -50,6 +50,16 @@ struct Run {
   }
 
   void page(const std::string& file) {
+    if (file != "-" && looks_like_warc(file, "")) {  // by name: streamed, never read whole
+      auto r = WarcReader::open(file);
+      if (!r) {
+        report(r.status());
+        errors = true;
+        return;
+      }
+      warc(*r, file);
+      return;
+    }
     auto bytes = read_file(file);
     if (!bytes) {
       report(bytes.status());
@@ -57,7 +67,8 @@ struct Run {
       return;
     }
     if (looks_like_warc(file, std::string_view(*bytes).substr(0, 8))) {
-      warc(file);
+      WarcReader r = WarcReader::from_bytes(file, std::move(*bytes));
+      warc(r, file);
       return;
     }
     HtmlOptions opt;
@@ -72,30 +83,24 @@ struct Run {
     show(*a, file, 0);
   }
 
-  void warc(const std::string& file) {
-    auto r = WarcReader::open(file);
-    if (!r) {
-      report(r.status());
-      errors = true;
-      return;
-    }
+  void warc(WarcReader& r, const std::string& file) {
     WarcRecord rec;
     for (uint64_t n = 1; open; ++n) {
-      auto more = r->next(rec);
+      auto more = r.next(rec);
       if (!more) {
         report(more.status());
         errors = true;
         return;
       }
       if (!*more) return;
-      if ((rec.type != "response" && rec.type != "resource") || !rec.is_html()) continue;
-      if (rec.http_status != 0 && (rec.http_status < 200 || rec.http_status >= 300)) continue;
+      if (!rec.is_page()) continue;
       HtmlOptions opt;
       opt.url = rec.target_uri;
       opt.content_type = f.charset.empty() ? rec.content_type : "text/html; charset=" + f.charset;
       auto a = extract_html(rec.payload, opt);
       if (!a) {
-        report(a.status().in_file(file).at_line(n));
+        Location at{file, n, rec.offset, true};
+        report(Status(a.status().code(), a.status().message(), at));
         errors = true;
         continue;
       }

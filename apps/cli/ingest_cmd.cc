@@ -157,7 +157,7 @@ void run(const IngestFlags& f) {
 void register_ingest(CLI::App& app) {
   auto f = std::make_shared<IngestFlags>();
   CLI::App* cmd = app.add_subcommand("ingest", "Analyze articles and store them in a corpus database (SQLite)");
-  cmd->add_option("inputs", f->inputs, "JSONL (.gz or not), text files, folders of .txt/.jsonl files; '-' or nothing reads standard input");
+  cmd->add_option("inputs", f->inputs, "JSONL (.gz or not), text files, HTML pages, WARC crawls (.warc[.gz]), folders of these; '-' or nothing reads standard input");
   cmd->add_option("--db", f->db, "The store (created if missing); default $MARSAD_DB or marsad.db");
   cmd->add_flag("--jsonl", f->jsonl, "Read every input as JSON Lines");
   cmd->add_flag("--lines", f->lines, "Treat each input line as one document");

@@ -92,9 +92,9 @@ bool looks_like_html(std::string_view head);
 
 // One input document from a page: text = the blocks separated by blank lines,
 // title, source (site name or outlet), url, published, author. The vector holds
-// exactly one document (a page with no text gives kEmpty). For
-// read_documents: when a file is named *.html/*.htm/*.xhtml or its first bytes
-// look like HTML.
+// exactly one document (a page with no main text, even with a title, gives
+// kEmpty). read_any_documents (web_input.h) calls it for files named
+// *.html/*.htm/*.xhtml or whose first bytes look like HTML.
 Result<std::vector<InputDocument>> documents_from_html(std::string_view bytes, std::string_view file,
                                                        const InputOptions& opt, const HtmlOptions& html = {});
 

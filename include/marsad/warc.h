@@ -18,10 +18,12 @@
 //
 // read_warc does this and hands each page to extract_html (html.h), with the
 // target URI as the URL, WARC-Date as the publication time when the page has
-// none, and the HTTP Content-Type's charset.
+// none, and the HTTP Content-Type's charset. Record offsets are byte offsets in
+// the uncompressed stream (what `zcat crawl.warc.gz | tail -c +N` shows).
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -42,15 +44,24 @@ struct WarcRecord {
   std::string payload;       // the body: HTTP headers stripped, chunked and gzip/deflate encodings undone
   uint64_t offset = 0;       // where the record starts in the uncompressed stream
   bool truncated = false;    // the record was longer than the reader's limit and was cut
+  std::string raw;           // with WarcReader::keep_raw: the record as read (headers, block), else ""
 
   // text/html or application/xhtml+xml, or a resource/response whose body looks like HTML.
   bool is_html() const;
+  // A page worth extracting: a response (HTTP 2xx) or resource record holding HTML.
+  bool is_page() const;
 };
 
 class WarcReader {
  public:
   // max_record_bytes: a longer record body is read up to the limit and marked truncated.
   static Result<WarcReader> open(std::string_view path, uint64_t max_record_bytes = uint64_t{64} << 20);
+  // Records from any byte source (already uncompressed): `pull` fills up to
+  // `cap` bytes and returns how many, 0 at the end. `name` is for messages.
+  using Pull = std::function<Result<size_t>(char* buf, size_t cap)>;
+  static WarcReader from_stream(std::string name, Pull pull, uint64_t max_record_bytes = uint64_t{64} << 20);
+  // Records from memory, e.g. one record kept in a store.
+  static WarcReader from_bytes(std::string name, std::string bytes, uint64_t max_record_bytes = uint64_t{64} << 20);
   WarcReader(WarcReader&&) noexcept;
   WarcReader& operator=(WarcReader&&) noexcept;
   ~WarcReader();
@@ -58,6 +69,8 @@ class WarcReader {
   // Reads the next record; false at a clean end.
   Result<bool> next(WarcRecord& rec);
   const std::string& path() const { return path_; }
+  // Keep each record's own bytes in WarcRecord::raw (for a store that keeps originals).
+  void keep_raw(bool keep);
 
  private:
   struct Impl;
@@ -69,9 +82,16 @@ class WarcReader {
 // True for names ending .warc or .warc.gz, or bytes starting "WARC/".
 bool looks_like_warc(std::string_view path, std::string_view head);
 
-// Every HTML response (status 200-299, or no HTTP status for resource records)
-// goes to the sink as one document; a page without text is a per-document
-// kEmpty. Document::line is the record's ordinal (1-based) in the file.
+// Every page record (WarcRecord::is_page) goes to the sink as one document; a
+// page without text is a per-document kEmpty. Document::line is the record's
+// ordinal (1-based) in the file; errors name the file, that ordinal and the
+// record's offset.
 Status read_warc(std::string_view path, const InputOptions& opt, const DocumentSink& sink);
+
+// One page record → one document: the target URI as the URL (when the page
+// has no canonical one), WARC-Date as the publication time when the page has
+// none, the HTTP charset. `ordinal` is the record's number in `file`.
+Result<InputDocument> document_from_warc_record(const WarcRecord& rec, std::string_view file, uint64_t ordinal,
+                                                const InputOptions& opt);
 
 }  // namespace marsad

@@ -173,8 +173,11 @@ Result<std::vector<InputDocument>> documents_from_html(std::string_view bytes, s
   h.max_bytes = std::min<uint64_t>(h.max_bytes, opt.max_document_bytes);
   auto a = extract_html(bytes, h);
   if (!a) return a.status().in_file(std::string(file));
-  if (a->blocks.empty() && a->title.empty()) {
-    return Status(Error::kEmpty, "no article text found in the page", {std::string(file)});
+  if (a->blocks.empty()) {
+    // A title alone is not an article: index pages, error pages, app shells.
+    return Status(Error::kEmpty, a->title.empty() ? "no article text found in the page"
+                                                  : "no article text found in the page «" + a->title + "»",
+                  {std::string(file)});
   }
   InputDocument d;
   d.doc.text = a->text(/*blank_lines=*/true);

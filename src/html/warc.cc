@@ -94,25 +94,15 @@ bool inflate_all(std::string_view in, uint64_t limit, std::string& out) {
 
 }  // namespace
 
-bool WarcRecord::is_html() const {
-  std::string ct = lower(content_type);
-  if (ct.find("text/html") != std::string::npos || ct.find("application/xhtml") != std::string::npos) return true;
-  if (!ct.empty() && ct.find("text/plain") == std::string::npos && ct.find("octet-stream") == std::string::npos) {
-    return false;
-  }
-  return looks_like_html(std::string_view(payload).substr(0, 512));
-}
-
 struct WarcReader::Impl {
-  gzFile f = nullptr;
+  Pull pull;
   uint64_t max_record = 0;
+  bool keep_raw = false;
   std::string buf;
   size_t pos = 0;
   uint64_t offset = 0;  // uncompressed bytes consumed before buf[pos]
+  uint64_t line_start = 0;
   bool eof = false;
-  ~Impl() {
-    if (f) gzclose(f);
-  }
 
   Status fill(const std::string& path) {
     if (eof) return Status::ok();
@@ -121,29 +111,25 @@ struct WarcReader::Impl {
       pos = 0;
     }
     char tmp[1 << 16];
-    int n = gzread(f, tmp, sizeof tmp);
-    if (n < 0) {
-      int code = 0;
-      const char* msg = gzerror(f, &code);
-      if (code == Z_ERRNO) return Status(Error::kIo, std::string("read failed: ") + std::strerror(errno), {path});
-      return Status(Error::kCorrupt, std::string("damaged or truncated gzip data (") + (msg ? msg : "?") + ")",
-                    {path, 0, offset + buf.size(), true});
-    }
-    if (n == 0) {
-      eof = true;
-      int code = 0;
-      gzerror(f, &code);
-      if (code == Z_BUF_ERROR || code == Z_DATA_ERROR) {
-        return Status(Error::kCorrupt, "truncated or damaged gzip data", {path, 0, offset + buf.size(), true});
+    auto n = pull(tmp, sizeof tmp);
+    if (!n) {
+      Status s = n.status();
+      Location at = s.where();
+      if (at.file.empty()) at.file = path;
+      if (!at.has_offset) {
+        at.offset = offset + buf.size();
+        at.has_offset = true;
       }
-      return Status::ok();
+      return Status(s.code(), s.message(), at);
     }
-    buf.append(tmp, static_cast<size_t>(n));
+    if (*n == 0) eof = true;
+    buf.append(tmp, *n);
     return Status::ok();
   }
 
-  // A line without its "\n"; false at end of input.
+  // A line without its "\n"; false at end of input. line_start: where it began.
   Result<bool> line(std::string& out, const std::string& path) {
+    line_start = offset;
     while (true) {
       size_t nl = buf.find('\n', pos);
       if (nl != std::string::npos) {
@@ -192,13 +178,46 @@ WarcReader::~WarcReader() = default;
 
 Result<WarcReader> WarcReader::open(std::string_view path, uint64_t max_record_bytes) {
   std::string p(path);
-  auto impl = std::make_unique<Impl>();
-  impl->f = p == "-" ? gzdopen(dup(0), "rb") : gzopen(p.c_str(), "rb");
-  if (impl->f == nullptr) return Status(Error::kIo, std::string("cannot open: ") + std::strerror(errno), {p});
-  gzbuffer(impl->f, 1 << 17);
-  impl->max_record = max_record_bytes;
-  return WarcReader(std::move(impl), p);
+  gzFile f = p == "-" ? gzdopen(dup(0), "rb") : gzopen(p.c_str(), "rb");
+  if (f == nullptr) return Status(Error::kIo, std::string("cannot open: ") + std::strerror(errno), {p});
+  gzbuffer(f, 1 << 17);
+  // gzFile is closed by the last copy of this handle (the Pull is copyable).
+  std::shared_ptr<gzFile_s> file(f, [](gzFile g) { gzclose(g); });
+  Pull pull = [file](char* buf, size_t cap) -> Result<size_t> {
+    int n = gzread(file.get(), buf, static_cast<unsigned>(cap));
+    if (n < 0) {
+      int code = 0;
+      const char* msg = gzerror(file.get(), &code);
+      if (code == Z_ERRNO) return Status(Error::kIo, std::string("read failed: ") + std::strerror(errno));
+      return Status(Error::kCorrupt, std::string("damaged or truncated gzip data (") + (msg ? msg : "?") + ")");
+    }
+    if (n == 0) {
+      // gzread returns 0 both at a clean end and at a truncated stream.
+      int code = 0;
+      gzerror(file.get(), &code);
+      if (code == Z_BUF_ERROR || code == Z_DATA_ERROR) return Status(Error::kCorrupt, "truncated or damaged gzip data");
+    }
+    return static_cast<size_t>(n);
+  };
+  return from_stream(std::move(p), std::move(pull), max_record_bytes);
 }
+
+WarcReader WarcReader::from_stream(std::string name, Pull pull, uint64_t max_record_bytes) {
+  auto impl = std::make_unique<Impl>();
+  impl->pull = std::move(pull);
+  impl->max_record = max_record_bytes;
+  return WarcReader(std::move(impl), std::move(name));
+}
+
+WarcReader WarcReader::from_bytes(std::string name, std::string bytes, uint64_t max_record_bytes) {
+  auto impl = std::make_unique<Impl>();
+  impl->pull = [](char*, size_t) -> Result<size_t> { return size_t{0}; };
+  impl->buf = std::move(bytes);
+  impl->max_record = max_record_bytes;
+  return WarcReader(std::move(impl), std::move(name));
+}
+
+void WarcReader::keep_raw(bool keep) { impl_->keep_raw = keep; }
 
 Result<bool> WarcReader::next(WarcRecord& rec) {
   Impl& s = *impl_;
@@ -210,10 +229,12 @@ Result<bool> WarcReader::next(WarcRecord& rec) {
     if (!*more) return false;
     if (!line.empty()) break;
   }
-  rec.offset = s.offset - line.size() - 1;
+  rec.offset = s.line_start;
   if (line.compare(0, 5, "WARC/") != 0) {
     return Status(Error::kCorrupt, "not a WARC record (expected 'WARC/1.x')", {path_, 0, rec.offset, true});
   }
+  // Header lines are kept with CRLF endings, as WARC writes them.
+  if (s.keep_raw) rec.raw = line + "\r\n";
   uint64_t length = 0;
   bool has_length = false;
   std::string warc_type;
@@ -221,6 +242,7 @@ Result<bool> WarcReader::next(WarcRecord& rec) {
     auto more = s.line(line, path_);
     if (!more) return more.status();
     if (!*more) return Status(Error::kCorrupt, "WARC record headers cut short", {path_, 0, rec.offset, true});
+    if (s.keep_raw) rec.raw += line + "\r\n";
     if (line.empty()) break;
     size_t colon = line.find(':');
     if (colon == std::string::npos) continue;
@@ -253,6 +275,7 @@ Result<bool> WarcReader::next(WarcRecord& rec) {
   if (!*complete) return Status(Error::kCorrupt, "WARC record cut short (Content-Length " + std::to_string(length) + ")",
                                 {path_, 0, rec.offset, true});
   rec.truncated = length > s.max_record;
+  if (s.keep_raw) rec.raw += body;
 
   const bool http = lower(warc_type).find("application/http") != std::string::npos;
   if (!http) {
@@ -290,43 +313,6 @@ Result<bool> WarcReader::next(WarcRecord& rec) {
   }
   rec.payload = std::move(payload);
   return true;
-}
-
-bool looks_like_warc(std::string_view path, std::string_view head) {
-  auto ends = [&](std::string_view suf) { return path.size() >= suf.size() && path.substr(path.size() - suf.size()) == suf; };
-  return ends(".warc") || ends(".warc.gz") || ends(".WARC") || ends(".WARC.GZ") || head.substr(0, 5) == "WARC/";
-}
-
-Status read_warc(std::string_view path, const InputOptions& opt, const DocumentSink& sink) {
-  auto r = WarcReader::open(path, opt.max_document_bytes);
-  if (!r) return r.status();
-  WarcRecord rec;
-  uint64_t ordinal = 0;
-  while (true) {
-    auto more = r->next(rec);
-    if (!more) return more.status();
-    if (!*more) return Status::ok();
-    ++ordinal;
-    if (rec.type != "response" && rec.type != "resource") continue;
-    if (rec.http_status != 0 && (rec.http_status < 200 || rec.http_status >= 300)) continue;
-    if (!rec.is_html()) continue;
-    HtmlOptions h;
-    h.url = rec.target_uri;
-    h.content_type = rec.content_type;
-    auto docs = documents_from_html(rec.payload, path, opt, h);
-    if (!docs) {
-      Status st = docs.status();
-      st.at_line(ordinal);
-      if (!sink(st)) return Status::ok();
-      continue;
-    }
-    for (InputDocument& d : *docs) {
-      d.doc.line = ordinal;
-      if (d.doc.url.empty()) d.doc.url = rec.target_uri;
-      if (d.doc.published.empty()) d.doc.published = rec.date;
-      if (!sink(std::move(d))) return Status::ok();
-    }
-  }
 }
 
 }  // namespace marsad

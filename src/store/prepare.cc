@@ -6,16 +6,35 @@
 
 #include "marsad/output.h"
 #include "marsad/utf8.h"
+#include "marsad/web_input.h"
 #include "store/fields.h"
 #include "store/schema.h"
 
 namespace marsad::internal {
 namespace {
 
+// Reanalysis knows only the stored bytes (and whether they are JSON): a whole
+// file that is a page, or a WARC record, is one again.
+bool is_page(const RawDoc& raw) {
+  if (raw.page) return true;
+  if (raw.json) return false;
+  return raw.original.compare(0, 5, "WARC/") == 0 || (raw.line == 0 && is_page_original(raw.original));
+}
+
 Result<InputDocument> document_of(const RawDoc& raw, const PrepareOptions& opt) {
   InputOptions in;
   in.lossy = opt.lossy;
   in.max_document_bytes = opt.max_article_bytes;
+  if (is_page(raw)) {
+    auto d = document_from_page_original(raw.original, raw.file, raw.line, in);
+    if (!d && raw.offset) {
+      Location at = d.status().where();
+      at.offset = raw.offset;
+      at.has_offset = true;
+      return Status(d.status().code(), d.status().message(), at);
+    }
+    return d;
+  }
   if (raw.json) {
     if (opt.fields.empty()) return document_from_json(raw.original, in, raw.file, raw.line);
     auto json = remap_fields(raw.original, opt.fields);
@@ -69,7 +88,8 @@ Prepared prepare(RawDoc raw, const PrepareOptions& opt, const std::function<bool
   p.bytes = raw.original.size();
   p.file = raw.file;
   p.line = raw.line;
-  p.format = raw.json ? "json" : "text";
+  // 'html' = a web page, 'warc' = one WARC record with its headers; both are extracted again on reanalysis.
+  p.format = raw.json ? "json" : !is_page(raw) ? "text" : raw.original.compare(0, 5, "WARC/") == 0 ? "warc" : "html";
   if (!raw.error.is_ok()) {
     p.error = std::move(raw.error);
     return p;

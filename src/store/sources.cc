@@ -9,6 +9,9 @@
 #include <cstring>
 #include <filesystem>
 
+#include "marsad/warc.h"
+#include "marsad/web_input.h"
+
 namespace marsad::internal {
 namespace {
 
@@ -20,6 +23,13 @@ bool ends_with(std::string_view s, std::string_view suf) {
 
 bool jsonl_name(std::string_view p) {
   for (std::string_view ext : {".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz", ".json.gz", ".json"}) {
+    if (ends_with(p, ext)) return true;
+  }
+  return false;
+}
+
+bool page_name(std::string_view p) {
+  for (std::string_view ext : {".html", ".htm", ".xhtml", ".html.gz", ".htm.gz", ".warc", ".warc.gz"}) {
     if (ends_with(p, ext)) return true;
   }
   return false;
@@ -106,6 +116,30 @@ class Reader {
 
   uint64_t line_number() const { return line_no_; }
 
+  // Up to `n` bytes from the current position, without consuming them.
+  Result<std::string_view> head(size_t n) {
+    while (buf_.size() - pos_ < n) {
+      auto more = fill();
+      if (!more) return more.status();
+      if (!*more) break;
+    }
+    return std::string_view(buf_).substr(pos_, n);
+  }
+
+  // Bytes for another parser (the WARC reader): what is buffered, then the
+  // file; 0 at the end.
+  Result<size_t> read_some(char* out, size_t cap) {
+    if (pos_ == buf_.size()) {
+      auto more = fill();
+      if (!more) return more.status();
+      if (!*more) return size_t{0};
+    }
+    size_t k = std::min(cap, buf_.size() - pos_);
+    std::memcpy(out, buf_.data() + pos_, k);
+    pos_ += k;
+    return k;
+  }
+
  private:
   Result<bool> fill() {
     if (eof_) return false;
@@ -143,7 +177,7 @@ class Reader {
   uint64_t line_no_ = 0;
 };
 
-enum class Mode { kUndecided, kJsonl, kLines, kWhole };
+enum class Mode { kUndecided, kJsonl, kLines, kWhole, kPage, kWarc };
 
 struct Input {
   std::string path;
@@ -160,6 +194,8 @@ struct DocumentSource::Impl {
   uint64_t done_before = 0;  // bytes of the inputs already finished
   size_t current = 0;
   std::unique_ptr<Reader> reader;
+  std::unique_ptr<WarcReader> warc;  // reads through `reader`
+  uint64_t warc_ordinal = 0;
   uint64_t reader_last_offset = 0;
   Mode mode = Mode::kUndecided;
   uint64_t seq = 0;
@@ -194,6 +230,7 @@ Result<DocumentSource> DocumentSource::open(const std::vector<std::string>& inpu
         std::string p = it->path().string();
         if (ends_with(p, ".txt")) found.push_back({p, format == InputFormat::kAuto ? InputFormat::kText : format, 0});
         else if (jsonl_name(p)) found.push_back({p, format == InputFormat::kAuto ? InputFormat::kJsonl : format, 0});
+        else if (page_name(p)) found.push_back({p, format, 0});  // sniffed when read
         else continue;
         found.back().size = static_cast<uint64_t>(it->file_size(ec));
       }
@@ -230,24 +267,67 @@ Result<bool> DocumentSource::next(RawDoc& out) {
       switch (in.format) {
         case InputFormat::kJsonl: m.mode = Mode::kJsonl; break;
         case InputFormat::kLines: m.mode = Mode::kLines; break;
-        case InputFormat::kText: m.mode = Mode::kWhole; break;
+        case InputFormat::kText:
         case InputFormat::kAuto: {
-          auto c = m.reader->peek();
-          if (!c) return c.status();
-          m.mode = *c == '{' ? Mode::kJsonl : Mode::kWhole;
+          // Pages and crawls are known by their bytes (and names), whatever the format says.
+          auto head = m.reader->head(1024);
+          if (!head) return head.status();
+          InputKind kind = sniff_input(in.path, *head);
+          if (kind == InputKind::kWarc) {
+            m.mode = Mode::kWarc;
+            Reader* r = m.reader.get();
+            m.warc = std::make_unique<WarcReader>(WarcReader::from_stream(
+                in.path, [r](char* buf, size_t cap) { return r->read_some(buf, cap); }, m.max_doc));
+            m.warc->keep_raw(true);
+            m.warc_ordinal = 0;
+          } else if (kind == InputKind::kHtml) {
+            m.mode = Mode::kPage;
+          } else if (in.format == InputFormat::kText) {
+            m.mode = Mode::kWhole;
+          } else {
+            auto c = m.reader->peek();
+            if (!c) return c.status();
+            m.mode = *c == '{' ? Mode::kJsonl : Mode::kWhole;
+          }
           break;
         }
       }
     }
     auto finish = [&] {
       m.done_before += in.size;
+      m.warc.reset();
       m.reader.reset();
       ++m.current;
     };
-    if (m.mode == Mode::kWhole) {
+    if (m.mode == Mode::kWarc) {
+      WarcRecord rec;
+      auto more = m.warc->next(rec);
+      if (!more) return more.status();
+      if (!*more) {
+        finish();
+        continue;
+      }
+      ++m.warc_ordinal;
+      if (!rec.is_page()) continue;  // requests, metadata, redirects, images: not articles
+      out.seq = m.seq++;
+      out.file = in.path;
+      out.line = m.warc_ordinal;
+      out.offset = rec.offset;
+      out.page = true;
+      if (rec.truncated) {
+        out.error = Status(Error::kTooLarge, "WARC record is larger than the article limit (" + std::to_string(m.max_doc) +
+                                                 " bytes); skipped",
+                           {in.path, out.line, rec.offset, true});
+      } else {
+        out.original = std::move(rec.raw);
+      }
+      return true;
+    }
+    if (m.mode == Mode::kWhole || m.mode == Mode::kPage) {
       auto all = m.reader->rest(m.max_doc);
       out.seq = m.seq++;
       out.file = in.path;
+      out.page = m.mode == Mode::kPage;
       if (!all) {
         if (all.status().code() != Error::kTooLarge) return all.status();
         out.error = all.status();

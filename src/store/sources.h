@@ -1,10 +1,12 @@
 // Inputs of an ingest → raw documents, with their original bytes kept.
 //
-// Like read_documents (input.h) — JSON Lines by name or by a leading '{',
-// gzip by content, `--lines`, plain text files — but each document keeps the
-// exact bytes it came from (the JSON line, or the whole file) for the store,
-// lines longer than the article limit are skipped without being held in
-// memory, and folders are walked for .txt and .jsonl[.gz] files.
+// Like read_any_documents (web_input.h) — JSON Lines by name or by a leading
+// '{', gzip by content, `--lines`, plain text files, web pages and WARC crawls
+// sniffed by their first bytes — but each document keeps the exact bytes it
+// came from (the JSON line, the whole file, the page, or the WARC record with
+// its headers) for the store, lines longer than the article limit are skipped
+// without being held in memory, and folders are walked for .txt,
+// .jsonl[.gz], .html/.htm and .warc[.gz] files.
 #pragma once
 
 #include <cstdint>
@@ -23,6 +25,8 @@ struct RawDoc {
   std::string file;
   uint64_t line = 0;      // 1-based line for JSONL and --lines; 0 for a whole file
   bool json = false;      // original is a JSON object
+  bool page = false;      // original is a web page, or one WARC record (headers, block): extracted, then analyzed
+  uint64_t offset = 0;    // WARC: the record's offset in the uncompressed file
   Status error;           // unreadable: rejected as is
   int64_t existing = 0;   // reanalysis: the stored article this replaces
   size_t options = 0;     // reanalysis: index of the run options to use
