@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "marsad/clitics.h"
 #include "marsad/normalize.h"
 
 namespace marsad {
@@ -42,6 +43,20 @@ struct Tokenized {
   std::string_view key_of(const Token& t) const {
     return std::string_view(key.key).substr(t.kstart, t.kend - t.kstart);
   }
+  // analyze_clitics(key_of(tokens[i])), computed on the first request and kept:
+  // the stages after tokenizing (entities, NER, events, quotes) all read it, and
+  // the analysis costs several lexicon probes per word. Meant for Arabic tokens.
+  // The first request for a token writes the cache, so a Tokenized shared
+  // between threads must not be asked for clitics concurrently (the pipeline
+  // keeps each document on one thread).
+  const Clitics& clitics(size_t i) const;
+
+  // The cache behind clitics(); valid only for the tokens it was filled for.
+  struct CachedClitics {
+    Clitics c;
+    bool known = false;
+  };
+  mutable std::vector<CachedClitics> clitic_cache;
 };
 
 // Builds the match key of `text` and tokenizes it. `text` must be valid UTF-8.

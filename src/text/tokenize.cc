@@ -139,6 +139,16 @@ Tokenized tokenize(std::string_view text) {
   return t;
 }
 
+const Clitics& Tokenized::clitics(size_t i) const {
+  if (clitic_cache.size() != tokens.size()) clitic_cache.assign(tokens.size(), {});
+  CachedClitics& c = clitic_cache[i];
+  if (!c.known) {
+    c.c = analyze_clitics(key_of(tokens[i]));
+    c.known = true;
+  }
+  return c.c;
+}
+
 std::string dump_tokens(const Tokenized& t) {
   std::string out;
   for (const Token& tok : t.tokens) {
