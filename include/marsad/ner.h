@@ -126,6 +126,8 @@ class NerModel {
   std::string describe() const;
 
   struct Impl;  // opaque: the frozen weights (src/ner/model_impl.h)
+  // For the library's internals and its tests only (Impl is defined in src/ner).
+  const Impl& impl() const { return *impl_; }
 
  private:
   explicit NerModel(std::unique_ptr<Impl> impl);

@@ -1,4 +1,5 @@
 #include "ner/features.h"
+#include "ner/templates.h"
 
 #include <algorithm>
 #include <array>
@@ -12,15 +13,6 @@ namespace marsad::internal {
 extern const std::string_view ner_triggers;  // data/ner/triggers.txt
 
 namespace {
-
-uint64_t mix(uint64_t x) {  // splitmix64's finalizer
-  x ^= x >> 30;
-  x *= 0xbf58476d1ce4e5b9ULL;
-  x ^= x >> 27;
-  x *= 0x94d049bb133111ebULL;
-  x ^= x >> 31;
-  return x;
-}
 
 bool is_letter(char32_t c) {
   if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
@@ -53,23 +45,7 @@ size_t code_points(std::string_view s) {
   return n;
 }
 
-// Per-unit hashes, computed once and combined with each template.
-struct UnitHashes {
-  uint64_t word, stem, pre2, pre3, spre2, spre3, suf1, suf2, suf3, shape, clitics, trig_word;
-  uint64_t cfine, ccoarse, title;  // 0 = no cluster
-  bool trig;
-  uint8_t gaz;
-  UnitKind kind;
-};
-
-enum Template : uint64_t {
-  kBias = 1, kW0, kWm1, kWp1, kWm2, kWp2, kS0, kSm1, kSp1,
-  kPre2, kPre3, kSuf1, kSuf2, kSuf3, kSPre2, kSPre3,
-  kShape0, kShape3, kClitics0, kBigramL, kBigramR,
-  kTrigM1, kTrigM2, kTrig0, kTrigWordM1, kTrigWordM2,
-  kGaz0, kGazM1, kGazP1, kSufM1, kSufP1, kStemBigramL, kStemBigramR,
-  kCF0, kCC0, kCFm1, kCFp1, kCCm1C0, kCC0p1, kCFm2, kCFp2, kTitle0, kTitleM1P1,
-};
+}  // namespace
 
 UnitHashes unit_hashes(const NerUnit& u, const FeatureLexicons& lex) {
   const Triggers& triggers = lex.triggers;
@@ -120,7 +96,21 @@ UnitHashes unit_hashes(const NerUnit& u, const FeatureLexicons& lex) {
   return h;
 }
 
-}  // namespace
+const UnitHashes& pad_hashes(int side, int d) {
+  static const auto pads = [] {
+    std::array<std::array<UnitHashes, 2>, 2> p{};
+    for (int s = 0; s < 2; ++s) {
+      for (int k = 0; k < 2; ++k) {
+        UnitHashes& u = p[s][k];
+        uint64_t v = hash_bytes(s ? "</s>" : "<s>", 20 + k);
+        u.word = u.stem = u.suf1 = u.suf2 = u.suf3 = u.shape = v;
+        u.kind = UnitKind::kPunct;
+      }
+    }
+    return p;
+  }();
+  return pads[side][d];
+}
 
 uint64_t hash_bytes(std::string_view s, uint64_t seed) {
   uint64_t h = 0xcbf29ce484222325ULL ^ (seed * 0x9E3779B97F4A7C15ULL);  // FNV-1a
@@ -200,72 +190,20 @@ void extract_features(const std::vector<NerUnit>& units, const FeatureLexicons& 
   std::vector<UnitHashes> h(n);
   for (size_t i = 0; i < n; ++i) h[i] = unit_hashes(units[i], lex);
   // Outside the sentence: fixed words that say how far outside.
-  UnitHashes pad[2][2]{};
-  for (int side = 0; side < 2; ++side) {
-    for (int d = 0; d < 2; ++d) {
-      UnitHashes& p = pad[side][d];
-      uint64_t v = hash_bytes(side ? "</s>" : "<s>", 20 + d);
-      p.word = p.stem = p.suf1 = p.suf2 = p.suf3 = p.shape = v;
-      p.kind = UnitKind::kPunct;
-    }
-  }
   auto at = [&](ptrdiff_t j) -> const UnitHashes& {
-    if (j < 0) return pad[0][std::min<ptrdiff_t>(-j - 1, 1)];
-    if (j >= static_cast<ptrdiff_t>(n)) return pad[1][std::min<ptrdiff_t>(j - n, 1)];
+    if (j < 0) return pad_hashes(0, static_cast<int>(std::min<ptrdiff_t>(-j - 1, 1)));
+    if (j >= static_cast<ptrdiff_t>(n)) return pad_hashes(1, static_cast<int>(std::min<ptrdiff_t>(j - n, 1)));
     return h[j];
   };
 
   out.feats.clear();
   out.offset.assign(1, 0);
   out.punct.resize(n);
-  auto add = [&](uint64_t tmpl, uint64_t v) {
-    out.feats.push_back(static_cast<uint32_t>(mix(v ^ (tmpl * 0x9E3779B97F4A7C15ULL)) & mask));
-  };
+  auto add = [&](Reads, uint64_t tmpl, uint64_t v) { out.feats.push_back(feature_bucket(tmpl, v, mask)); };
   for (size_t k = 0; k < n; ++k) {
     const ptrdiff_t i = static_cast<ptrdiff_t>(k);
-    const UnitHashes& c = h[k];
-    const UnitHashes &m1 = at(i - 1), &m2 = at(i - 2), &p1 = at(i + 1), &p2 = at(i + 2);
-    out.punct[k] = c.kind == UnitKind::kPunct;
-    add(kBias, 0);
-    add(kW0, c.word);
-    add(kWm1, m1.word);
-    add(kWp1, p1.word);
-    add(kWm2, m2.word);
-    add(kWp2, p2.word);
-    add(kS0, c.stem);
-    add(kSm1, m1.stem);
-    add(kSp1, p1.stem);
-    add(kPre2, c.pre2);
-    add(kPre3, c.pre3);
-    add(kSuf1, c.suf1);
-    add(kSuf2, c.suf2);
-    add(kSuf3, c.suf3);
-    add(kSPre2, c.spre2);
-    add(kSPre3, c.spre3);
-    add(kShape0, c.shape);
-    add(kShape3, m1.shape * 1000003 + c.shape * 1009 + p1.shape);
-    add(kClitics0, c.clitics);
-    add(kBigramL, m1.word * 31 + c.word);
-    add(kBigramR, c.word * 31 + p1.word);
-    add(kStemBigramL, m1.stem * 31 + c.stem);
-    add(kStemBigramR, c.stem * 31 + p1.stem);
-    add(kSufM1, m1.suf2);
-    add(kSufP1, p1.suf2);
-    if (m1.trig) add(kTrigM1, 1), add(kTrigWordM1, m1.trig_word);
-    if (m2.trig) add(kTrigM2, 1), add(kTrigWordM2, m2.trig_word);
-    if (c.trig) add(kTrig0, 1);
-    if (c.cfine) add(kCF0, c.cfine), add(kCC0, c.ccoarse);
-    if (m1.cfine) add(kCFm1, m1.cfine);
-    if (p1.cfine) add(kCFp1, p1.cfine);
-    if (m2.cfine) add(kCFm2, m2.cfine);
-    if (p2.cfine) add(kCFp2, p2.cfine);
-    if (c.ccoarse || m1.ccoarse) add(kCCm1C0, m1.ccoarse * 1000 + c.ccoarse);
-    if (c.ccoarse || p1.ccoarse) add(kCC0p1, c.ccoarse * 1000 + p1.ccoarse);
-    if (c.title) add(kTitle0, c.title);
-    add(kTitleM1P1, m1.title * 100 + c.title * 10 + p1.title);
-    if (c.gaz) add(kGaz0, c.gaz);
-    if (m1.gaz) add(kGazM1, m1.gaz);
-    if (p1.gaz) add(kGazP1, p1.gaz);
+    out.punct[k] = h[k].kind == UnitKind::kPunct;
+    apply_templates(at(i - 2), at(i - 1), h[k], at(i + 1), at(i + 2), add);
     out.offset.push_back(static_cast<uint32_t>(out.feats.size()));
   }
 }

@@ -96,11 +96,10 @@ struct Tagged {
 };
 
 Tagged run(const NerModel::Impl& m, const std::vector<internal::NerUnit>& units) {
-  internal::SentenceFeatures f;
-  extract_features(units, m.lex, (1u << m.w.bits) - 1, f);
   Tagged r;
-  m.emissions(f, r.em);
-  r.tags = internal::viterbi(r.em, m.w.trans, f.punct);
+  std::vector<uint8_t> only_o;
+  m.cached_emissions(units, r.em, only_o);
+  r.tags = internal::viterbi(r.em, m.w.trans, only_o);
   return r;
 }
 

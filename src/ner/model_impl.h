@@ -36,6 +36,10 @@ inline bool allowed(int prev, int tag) {
 std::vector<uint8_t> viterbi(const std::vector<float>& em, const float (&trans)[kTags + 1][kTags],
                              const std::vector<uint8_t>& only_o);
 
+// A fresh id per model built, so that per-thread caches of a model's sums
+// (emissions.cc) never serve another model, even one at the same address.
+uint64_t next_model_id();
+
 }  // namespace marsad::internal
 
 namespace marsad {
@@ -43,8 +47,14 @@ namespace marsad {
 struct NerModel::Impl {
   internal::NerWeights w;
   internal::FeatureLexicons lex;
-  // Emission scores of every unit of a sentence.
+  uint64_t id = internal::next_model_id();
+  // Emission scores of every unit of a sentence, from its listed features
+  // (training's view, and the reference for cached_emissions).
   void emissions(const internal::SentenceFeatures& f, std::vector<float>& em) const;
+  // The same scores, summed per distinct word through a per-thread cache
+  // (emissions.cc); only_o[i] = 1 where only O is allowed (punctuation).
+  void cached_emissions(const std::vector<internal::NerUnit>& units, std::vector<float>& em,
+                        std::vector<uint8_t>& only_o) const;
 };
 
 }  // namespace marsad

@@ -8,6 +8,7 @@
 
 #include "marsad/ner.h"
 #include "marsad/tokenize.h"
+#include "ner/model_impl.h"
 
 namespace marsad {
 namespace {
@@ -65,6 +66,41 @@ TEST(NerModel, RoundTripsThroughItsFile) {
   EXPECT_EQ(back->describe(), m.describe());
   std::vector<std::string> toks = {"قال", "الرئيس", "دونالد", "ترامب", "."};
   EXPECT_EQ(back->tag_tokens(toks), m.tag_tokens(toks));
+}
+
+// The tagger sums most feature rows once per word (src/ner/emissions.cc); the
+// scores must be exactly those of the listed features that training sees.
+void expect_cached_emissions_exact(const NerModel& m, std::string_view text) {
+  const Tokenized t = tokenize(text);
+  std::vector<internal::NerUnit> units;
+  for (const Token& tok : t.tokens) {
+    if (tok.kind == TokenKind::kSpace) continue;
+    units.push_back({t.key_of(tok), static_cast<uint8_t>(units.size() % 7 == 3 ? units.size() % 4 : 0)});
+  }
+  // Whole text, a short prefix (pads on both sides of few units), one unit.
+  for (size_t n : {units.size(), std::min<size_t>(units.size(), 3), std::min<size_t>(units.size(), 1)}) {
+    std::vector<internal::NerUnit> part(units.begin(), units.begin() + static_cast<long>(n));
+    internal::SentenceFeatures f;
+    internal::extract_features(part, m.impl().lex, (1u << m.impl().w.bits) - 1, f);
+    std::vector<float> want, got;
+    m.impl().emissions(f, want);
+    std::vector<uint8_t> only_o;
+    for (int pass = 0; pass < 2; ++pass) {  // a cold and a warm cache
+      m.impl().cached_emissions(part, got, only_o);
+      EXPECT_EQ(got, want) << "n=" << n << " pass " << pass;
+      EXPECT_EQ(only_o, f.punct);
+    }
+  }
+}
+
+TEST(NerModel, CachedEmissionsEqualTheListedFeatures) {
+  const char* text =
+      "قال الرئيس الأمريكي دونالد ترامب، في واشنطن يوم الاثنين، إن «الاتفاق» وُقّع مع 3 دول. "
+      "وأضاف السيد أحمد بن علي للصحفيين بالرياض: سنواصل العمل مع الأمم المتحدة و NATO عام 2024!";
+  expect_cached_emissions_exact(NerModel::builtin(), text);
+  // Another model in the same thread: the cache must not serve the first one's sums.
+  expect_cached_emissions_exact(tiny_model(), text);
+  expect_cached_emissions_exact(NerModel::builtin(), text);
 }
 
 TEST(NerModel, BadFilesAreCorruptWithAClearMessage) {
