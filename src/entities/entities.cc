@@ -23,8 +23,8 @@ class Resolver {
       : text_(text), t_(t), ctx_(ctx), g_(internal::gazetteer()) {}
 
   void run(size_t first, size_t last) {
-    words_ = internal::words_of(t_, first, last);
-    matches_ = internal::match_gazetteer(words_);
+    internal::words_of(t_, first, last, words_);
+    matches_ = internal::match_gazetteer(words_.w);
     const size_t before = out_.size();
     for (size_t m = 0; m < matches_.size(); ++m) m = resolve(m);
     add_model_mentions(first, last, before);
@@ -41,24 +41,24 @@ class Resolver {
   bool next_follows(size_t m, size_t gap = 0) const {
     if (m + 1 >= matches_.size()) return false;
     size_t end = matches_[m].end, next = matches_[m + 1].begin;
-    if (next < end || next - end > gap || words_[next].segment != words_[end - 1].segment) return false;
+    if (next < end || next - end > gap || words_.w[next].segment != words_.w[end - 1].segment) return false;
     for (size_t w = end; w < next; ++w) {
-      if (!words_[w].has_article) return false;
+      if (!words_.w[w].has_article) return false;
     }
     return true;
   }
 
   Entity make(size_t wbegin, size_t wend, bool host_start) const {
     Entity e;
-    const Word& a = words_[wbegin];
+    const Word& a = words_.w[wbegin];
     const Token& ta = t_.tokens[a.token];
-    const Token& tb = t_.tokens[words_[wend - 1].token];
+    const Token& tb = t_.tokens[words_.w[wend - 1].token];
     e.first_token = static_cast<uint32_t>(a.token);
-    e.last_token = static_cast<uint32_t>(words_[wend - 1].token + 1);
+    e.last_token = static_cast<uint32_t>(words_.w[wend - 1].token + 1);
     e.span.start = host_start && a.host_offset ? t_.key.orig[ta.kstart + a.host_offset] : ta.start;
     e.span.end = tb.end;
-    e.name = (host_start ? a.restore : std::string()) +
-             std::string(text_.substr(e.span.start, e.span.end - e.span.start));
+    if (host_start) e.name = a.restore;
+    e.name += text_.substr(e.span.start, e.span.end - e.span.start);
     return e;
   }
 
@@ -190,8 +190,8 @@ class Resolver {
   // it, up to the next gazetteer match (a nisba stays its own entity).
   size_t org_phrase(size_t m) {
     const Match& mm = matches_[m];
-    size_t end = mm.end, stop = m + 1 < matches_.size() ? matches_[m + 1].begin : words_.size();
-    while (end < stop && end - mm.end < 4 && words_[end].has_article && words_[end].segment == words_[mm.begin].segment) {
+    size_t end = mm.end, stop = m + 1 < matches_.size() ? matches_[m + 1].begin : words_.w.size();
+    while (end < stop && end - mm.end < 4 && words_.w[end].has_article && words_.w[end].segment == words_.w[mm.begin].segment) {
       ++end;
     }
     if (end == mm.end) return m;
@@ -208,14 +208,14 @@ class Resolver {
   // without the article).
   size_t agreement_phrase(size_t m) {
     const Match& mm = matches_[m];
-    if (mm.end >= words_.size() || words_[mm.end].segment != words_[mm.begin].segment) return m;
+    if (mm.end >= words_.w.size() || words_.w[mm.end].segment != words_.w[mm.begin].segment) return m;
     size_t end = mm.end;
     size_t used = m;
     if (next_follows(m) && (kind(m + 1) == GazKind::kPlace || kind(m + 1) == GazKind::kCountry)) {
       end = matches_[m + 1].end;
       used = m + 1;
     } else if (!(m + 1 < matches_.size() && matches_[m + 1].begin == mm.end)) {
-      const Word& w = words_[mm.end];
+      const Word& w = words_.w[mm.end];
       if (!w.has_article && t_.tokens[w.token].kind == TokenKind::kArabic &&
           internal::wordfreq().get(w.key) < kRareWord) {
         end = mm.end + 1;
@@ -240,7 +240,7 @@ class Resolver {
       uint8_t cls = k == GazKind::kCountry || k == GazKind::kNisba || k == GazKind::kPlace ? 1
                     : k == GazKind::kOrg || k == GazKind::kForce || k == GazKind::kAgent ? 2
                     : k == GazKind::kRole ? 3 : 0;
-      for (size_t w = m.begin; w < m.end; ++w) gaz[words_[w].token] = cls;
+      for (size_t w = m.begin; w < m.end; ++w) gaz[words_.w[w].token] = cls;
     }
     std::vector<bool> taken(last, false);
     for (size_t i = from; i < out_.size(); ++i) {
@@ -276,7 +276,7 @@ class Resolver {
   const Tokenized& t_;
   const EntityContext& ctx_;
   const internal::Gazetteer& g_;
-  std::vector<Word> words_;
+  internal::Words words_;
   std::vector<Match> matches_;
   std::vector<Entity> out_;
   std::vector<std::pair<std::string, int>> countries_;  // countries named so far, in order, with counts

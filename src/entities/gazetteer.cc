@@ -58,7 +58,7 @@ class Builder {
   void add_key(std::string k, uint32_t entry) {
     if (k.empty()) return;
     g_.max_words = std::max<size_t>(g_.max_words, 1 + static_cast<size_t>(std::count(k.begin(), k.end(), ' ')));
-    auto& v = g_.phrases[std::move(k)];
+    auto& v = g_.phrases[k].entries;
     if (std::find(v.begin(), v.end(), entry) == v.end()) v.push_back(entry);
   }
   void add_phrase(std::string_view text, uint32_t entry) { add_key(lookup_key(text), entry); }
@@ -75,14 +75,16 @@ class Builder {
     }
   }
   Gazetteer finish() {
-    for (const auto& [k, v] : g_.phrases) {
-      for (size_t sp = k.find(' '); sp != std::string::npos; sp = k.find(' ', sp + 1)) g_.prefixes.insert(k.substr(0, sp));
-    }
-    for (auto& [k, v] : g_.phrases) {
-      std::stable_sort(v.begin(), v.end(), [&](uint32_t a, uint32_t b) {
+    std::vector<std::string> prefixes;
+    g_.phrases.for_each([&](std::string_view k, GazPhrase& p) {
+      for (size_t sp = k.find(' '); sp != std::string::npos; sp = k.find(' ', sp + 1)) {
+        prefixes.emplace_back(k.substr(0, sp));
+      }
+      std::stable_sort(p.entries.begin(), p.entries.end(), [&](uint32_t a, uint32_t b) {
         return priority(g_.entries[a].kind) < priority(g_.entries[b].kind);
       });
-    }
+    });
+    for (const std::string& k : prefixes) g_.phrases[k].prefix = true;
     return std::move(g_);
   }
 

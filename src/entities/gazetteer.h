@@ -6,9 +6,9 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
+
+#include "text/string_map.h"
 
 namespace marsad::internal {
 
@@ -37,16 +37,20 @@ struct GazEntry {
   std::string detail;   // place kind (capital/city/region), organisation type, gloss
 };
 
+// What a key is: a phrase (with its entries), the start of longer phrases, or both.
+struct GazPhrase {
+  std::vector<uint32_t> entries;  // best first; empty when the key is only a prefix
+  bool prefix = false;            // a proper word prefix of some phrase: the matcher extends only these
+};
+
 struct Gazetteer {
   std::vector<GazEntry> entries;
-  std::unordered_map<std::string, std::vector<uint32_t>> phrases;  // key -> entries, best first
-  std::unordered_set<std::string> prefixes;  // every proper word prefix of a phrase: the matcher extends only these
+  // Phrases and their word prefixes in one table, so that the matcher's step
+  // (is it a phrase? may it grow?) is one probe; most words are neither.
+  StringMap<GazPhrase> phrases;
   size_t max_words = 1;
 
-  const std::vector<uint32_t>* find(const std::string& key) const {
-    auto it = phrases.find(key);
-    return it == phrases.end() ? nullptr : &it->second;
-  }
+  const GazPhrase* find(std::string_view key) const { return phrases.find(key); }
 };
 
 const Gazetteer& gazetteer();

@@ -6,9 +6,28 @@
 #include "marsad/clitics.h"
 
 namespace marsad::internal {
+namespace {
 
-std::vector<Word> words_of(const Tokenized& t, size_t first, size_t last) {
-  std::vector<Word> words;
+constexpr std::string_view kAlef = "ا", kAl = "ال";
+
+// "ال" + rest, appended to the arena (whose capacity was reserved up front, so
+// earlier views stay valid).
+std::string_view with_article(std::string& arena, std::string_view rest) {
+  const size_t at = arena.size();
+  arena += kAl;
+  arena += rest;
+  return std::string_view(arena).substr(at);
+}
+
+}  // namespace
+
+void words_of(const Tokenized& t, size_t first, size_t last, Words& out) {
+  std::vector<Word>& words = out.w;
+  words.clear();
+  out.arena.clear();
+  // A host with a restored article is at most its key + 2 bytes, and every
+  // Arabic word has at least 2 bytes: twice the key bytes of the range suffice.
+  if (first < last) out.arena.reserve(2 * (t.tokens[last - 1].kend - t.tokens[first].kstart) + 16);
   uint32_t segment = 0;
   for (size_t i = first; i < last; ++i) {
     const Token& tok = t.tokens[i];
@@ -22,60 +41,69 @@ std::vector<Word> words_of(const Tokenized& t, size_t first, size_t last) {
     Word w;
     w.token = i;
     w.segment = segment;
-    w.key = std::string(t.key_of(tok));
+    w.key = t.key_of(tok);
+    w.host = w.key;
     if (tok.kind == TokenKind::kArabic) {
-      Clitics c = analyze_clitics(w.key);
-      w.host = c.host_of(w.key);
+      const Clitics& c = t.clitics(i);
       w.has_article = c.has(CliticRole::kDet);
       // Where the host starts in the key: after the conjunction/preposition.
+      bool contracted = false;
       for (uint8_t p = 0; p < c.count; ++p) {
         if (c.pieces[p].role != CliticRole::kDet) w.host_offset = c.pieces[p].end;
-        if (c.pieces[p].role == CliticRole::kDet && c.pieces[p].end - c.pieces[p].begin == 2) w.restore = "ا";
+        if (c.pieces[p].role == CliticRole::kDet && c.pieces[p].end - c.pieces[p].begin == 2) contracted = true;
       }
-    } else {
-      w.host = w.key;
+      // As Clitics::host_of: لل + stem is ل + ال + stem.
+      if (contracted) {
+        w.restore = kAlef;
+        w.host = with_article(out.arena, w.key.substr(c.stem_begin));
+      } else {
+        w.host = w.key.substr(w.host_offset);
+      }
     }
-    words.push_back(std::move(w));
+    words.push_back(w);
   }
   // لـ + لجنة or لـ + اللجنة? (ل + ال + لجنة is written للجنة: three lams
   // become two.) A definite adjective after it settles it: للجنة العسكرية is
   // ل + اللجنة العسكرية, the adjective agreeing in definiteness.
   for (size_t i = 0; i + 1 < words.size(); ++i) {
     Word& w = words[i];
-    if (w.restore.empty() && w.host_offset == 2 && w.key.rfind("لل", 0) == 0 && words[i + 1].has_article &&
+    if (w.restore.empty() && w.host_offset == 2 && w.key.starts_with("لل") && words[i + 1].has_article &&
         words[i + 1].segment == w.segment) {
-      w.restore = "ال";
+      w.restore = kAl;
       w.has_article = true;
-      w.host = "ال" + w.key.substr(2);
+      w.host = with_article(out.arena, w.key.substr(2));
     }
   }
-  return words;
 }
 
 std::vector<Match> match_gazetteer(const std::vector<Word>& words) {
   const Gazetteer& g = gazetteer();
   std::vector<Match> out;
-  std::string key;
+  thread_local std::string key;
   for (size_t i = 0; i < words.size();) {
     size_t best_n = 0;
     const std::vector<uint32_t>* best = nullptr;
     bool best_host = false;
     // Extend word by word while the words so far open some phrase; keep the
-    // longest full phrase. Most words open none, so this is one lookup each.
+    // longest full phrase. Most words open none, so this is one probe each.
     for (int use_host = 0; use_host < 2; ++use_host) {
-      const std::string& head = use_host ? words[i].host : words[i].key;
+      const std::string_view head = use_host ? words[i].host : words[i].key;
       if (use_host && head == words[i].key) continue;
+      const GazPhrase* p = g.find(head);
+      if (!p) continue;
       key = head;
       for (size_t n = 1;; ++n) {
-        if (const auto* hit = g.find(key); hit && n > best_n) {
-          best = hit;
+        if (!p->entries.empty() && n > best_n) {
+          best = &p->entries;
           best_n = n;
           best_host = use_host;
         }
         size_t next = i + n;
-        if (next >= words.size() || words[next].segment != words[i].segment || !g.prefixes.count(key)) break;
+        if (next >= words.size() || words[next].segment != words[i].segment || !p->prefix) break;
         key += ' ';
         key += words[next].key;
+        p = g.find(key);
+        if (!p) break;
       }
     }
     if (!best) {

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "entities/gazetteer.h"
@@ -10,14 +11,21 @@
 
 namespace marsad::internal {
 
+// Views into the Tokenized's key, or into the Words' arena for a host that
+// restores its article.
 struct Word {
-  size_t token = 0;         // index in Tokenized::tokens
-  uint32_t segment = 0;     // words in one segment have no punctuation between them
-  std::string key;          // match key as written
-  std::string host;         // without conjunction/preposition, article kept (بالمغرب → المغرب)
-  uint8_t host_offset = 0;  // bytes of the key before the host
+  size_t token = 0;          // index in Tokenized::tokens
+  uint32_t segment = 0;      // words in one segment have no punctuation between them
+  std::string_view key;      // match key as written
+  std::string_view host;     // without conjunction/preposition, article kept (بالمغرب → المغرب)
+  uint8_t host_offset = 0;   // bytes of the key before the host
   bool has_article = false;
-  std::string restore;      // what the written host lacks of its article: "ا" for للمغرب, "ال" for للجنة
+  std::string_view restore;  // what the written host lacks of its article: "ا" for للمغرب, "ال" for للجنة
+};
+
+struct Words {
+  std::vector<Word> w;
+  std::string arena;  // hosts with a restored article; sized once, never reallocated
 };
 
 struct Match {
@@ -26,7 +34,8 @@ struct Match {
   bool via_host;            // the first word matched without its clitics
 };
 
-std::vector<Word> words_of(const Tokenized& t, size_t first, size_t last);
+// The words of tokens [first, last); `out` is cleared first (callers reuse it).
+void words_of(const Tokenized& t, size_t first, size_t last, Words& out);
 
 // Longest phrases first, left to right, never across punctuation.
 std::vector<Match> match_gazetteer(const std::vector<Word>& words);
