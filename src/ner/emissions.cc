@@ -16,7 +16,7 @@
 
 #include "ner/model_impl.h"
 #include "ner/templates.h"
-#include "text/string_map.h"
+#include "text/lexicon.h"
 
 namespace marsad {
 namespace internal {
@@ -32,13 +32,40 @@ namespace {
 constexpr int kSlots = 5;
 using Partials = int32_t[kSlots][kTags];
 
+// What the per-position features (Reads::kMany) read of a unit, besides its
+// gazetteer class: the rest of UnitHashes only feeds the partial sums.
+struct ManyHashes {
+  uint64_t word, stem, shape, ccoarse, title;
+  UnitKind kind;
+};
+
+ManyHashes many_of(const UnitHashes& h) { return {h.word, h.stem, h.shape, h.ccoarse, h.title, h.kind}; }
+UnitHashes unit_of(const ManyHashes& m, uint8_t gaz) {
+  UnitHashes h{};
+  h.word = m.word, h.stem = m.stem, h.shape = m.shape, h.ccoarse = m.ccoarse, h.title = m.title;
+  h.kind = m.kind;
+  h.gaz = gaz;
+  return h;
+}
+
 struct WordRows {
-  UnitHashes h;  // gaz = 0: the gazetteer class belongs to the position
+  ManyHashes h;
   Partials part;
 };
 
-// Past this many distinct words the cache starts afresh (about 20 MB per thread).
-constexpr size_t kMaxWords = size_t{1} << 16;
+// A direct-mapped cache: a word's slot is fixed by its hash, and a new word
+// takes the slot over. One memory access per lookup (the key is inline), and
+// frequent words, seen again soon, win their slots back. 2^15 slots of 272
+// bytes: 8.5 MB per thread.
+constexpr size_t kCacheBits = 15;
+constexpr size_t kMaxKey = 31;  // longer words (rare: URLs, glued runs) are not cached
+
+struct CacheSlot {
+  uint64_t hash = 0;
+  uint8_t len = 0xFF;  // 0xFF = empty
+  char key[kMaxKey];
+  WordRows rows;
+};
 
 // Adds the weight row of buckets[k] to the kTags sums at dest(k), for every k.
 // The tables are megabytes and every lookup misses the cache: resolve all rows
@@ -78,8 +105,7 @@ class WordCache {
   void use(const NerModel::Impl& m) {
     if (model_ == m.id) return;
     model_ = m.id;
-    words_.clear();
-    words_.reserve(kMaxWords);
+    slots_.assign(size_t{1} << kCacheBits, CacheSlot{});
     const uint32_t mask = (1u << m.w.bits) - 1;
     for (int side = 0; side < 2; ++side) {
       for (int d = 0; d < 2; ++d) {
@@ -92,16 +118,24 @@ class WordCache {
       }
     }
   }
-  // Makes room for n more words.
-  void reserve(size_t n) {
-    if (words_.size() + n > kMaxWords) words_.clear();
+  CacheSlot& slot(uint64_t hash) { return slots_[hash >> (64 - kCacheBits)]; }
+  void prefetch(uint64_t hash) const { __builtin_prefetch(&slots_[hash >> (64 - kCacheBits)]); }
+  static bool holds(const CacheSlot& s, uint64_t hash, std::string_view key) {
+    return s.hash == hash && s.len == key.size() && std::equal(key.begin(), key.end(), s.key);
   }
-  StringMap<WordRows>& words() { return words_; }
+  void put(uint64_t hash, std::string_view key, const WordRows& rows) {
+    if (key.size() > kMaxKey) return;
+    CacheSlot& s = slot(hash);
+    s.hash = hash;
+    s.len = static_cast<uint8_t>(key.size());
+    std::copy(key.begin(), key.end(), s.key);
+    s.rows = rows;
+  }
   const Partials& pad(int side, int d) const { return pads_[side][d]; }
 
  private:
   uint64_t model_ = 0;
-  StringMap<WordRows> words_;
+  std::vector<CacheSlot> slots_;
   Partials pads_[2][2] = {};
 };
 
@@ -115,54 +149,60 @@ void NerModel::Impl::cached_emissions(const std::vector<internal::NerUnit>& unit
   using internal::Reads;
   using internal::UnitHashes;
   thread_local internal::WordCache cache;
+  thread_local std::vector<internal::WordRows> rows;
   thread_local std::vector<UnitHashes> h;
-  thread_local std::vector<uint32_t> idx, buckets, dest;
+  thread_local std::vector<uint64_t> hashes;
+  thread_local std::vector<uint32_t> missed, buckets, dest;
   thread_local std::vector<int32_t> acc;
   const uint32_t mask = (1u << w.bits) - 1;
   const size_t n = units.size();
   cache.use(*this);
-  cache.reserve(n);
-  auto& words = cache.words();
-  // 1. Each unit's word in the cache; new words get their hashes now and their
-  // partial sums in one batch below.
-  h.resize(n);
-  idx.resize(n);
-  only_o.resize(n);
+  // 1. Each unit's word from the cache (all slots prefetched first); new words
+  // get their hashes now and their partial sums in one batch.
+  hashes.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    hashes[i] = internal::lex_hash(units[i].key);
+    cache.prefetch(hashes[i]);
+  }
+  rows.resize(n);
+  missed.clear();
   buckets.clear();
   dest.clear();
   for (size_t i = 0; i < n; ++i) {
-    const std::string_view key = units[i].key;
-    const uint64_t hash = internal::lex_hash(key);
-    int64_t j = words.find_index(key, hash);
-    if (j < 0) {
-      internal::WordRows& r = *words.insert(key, {}).first;
-      r.h = internal::unit_hashes(internal::NerUnit{key, 0}, lex);
-      j = static_cast<int64_t>(words.size() - 1);
-      internal::single_unit_features(r.h, mask, [&](uint32_t bucket, int slot) {
-        buckets.push_back(bucket);
-        dest.push_back(static_cast<uint32_t>(j) * internal::kSlots + static_cast<uint32_t>(slot));
-      });
+    const internal::CacheSlot& s = cache.slot(hashes[i]);
+    if (internal::WordCache::holds(s, hashes[i], units[i].key)) {
+      rows[i] = s.rows;
+      continue;
     }
-    idx[i] = static_cast<uint32_t>(j);
-    h[i] = words.at(static_cast<size_t>(j)).h;
-    h[i].gaz = units[i].gaz;
-    only_o[i] = h[i].kind == internal::UnitKind::kPunct;
+    const UnitHashes u = internal::unit_hashes(internal::NerUnit{units[i].key, 0}, lex);
+    rows[i].h = internal::many_of(u);
+    std::fill(&rows[i].part[0][0], &rows[i].part[0][0] + internal::kSlots * kTags, 0);
+    internal::single_unit_features(u, mask, [&](uint32_t bucket, int slot) {
+      buckets.push_back(bucket);
+      dest.push_back(static_cast<uint32_t>(i * internal::kSlots + static_cast<size_t>(slot)));
+    });
+    missed.push_back(static_cast<uint32_t>(i));
   }
-  internal::sum_rows(w, buckets, [&](size_t k) { return words.at(dest[k] / internal::kSlots).part[dest[k] % internal::kSlots]; });
+  internal::sum_rows(w, buckets, [&](size_t k) { return rows[dest[k] / internal::kSlots].part[dest[k] % internal::kSlots]; });
+  for (uint32_t i : missed) cache.put(hashes[i], units[i].key, rows[i]);
 
   // 2. Each position: its own partial sum and its four neighbours'.
   auto part = [&](ptrdiff_t j, Reads slot) -> const int32_t* {
     const int s = static_cast<int>(slot);
     if (j < 0) return cache.pad(0, static_cast<int>(std::min<ptrdiff_t>(-j - 1, 1)))[s];
     if (j >= static_cast<ptrdiff_t>(n)) return cache.pad(1, static_cast<int>(std::min<ptrdiff_t>(j - n, 1)))[s];
-    return words.at(idx[j]).part[s];
+    return rows[j].part[s];
   };
   acc.resize(n * kTags);
+  h.resize(n);
+  only_o.resize(n);
   for (size_t k = 0; k < n; ++k) {
     const auto i = static_cast<ptrdiff_t>(k);
     const int32_t *self = part(i, Reads::kSelf), *m1 = part(i - 1, Reads::kM1), *m2 = part(i - 2, Reads::kM2),
                   *p1 = part(i + 1, Reads::kP1), *p2 = part(i + 2, Reads::kP2);
     for (int t = 0; t < kTags; ++t) acc[k * kTags + t] = self[t] + m1[t] + m2[t] + p1[t] + p2[t];
+    h[k] = internal::unit_of(rows[k].h, units[k].gaz);
+    only_o[k] = h[k].kind == internal::UnitKind::kPunct;
   }
 
   // 3. The features that read several units, per position.
