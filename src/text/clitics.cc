@@ -3,6 +3,7 @@
 #include "marsad/clitics.h"
 
 #include <algorithm>
+#include <vector>
 
 #include "text/lexicon.h"
 
@@ -129,18 +130,10 @@ bool supported(uint32_t host, uint32_t whole_freq, std::string_view host_form) {
   return host == 0 && whole_freq == 0 && starts_al(host_form) && host_form.size() >= 5 * kLetter;
 }
 
-}  // namespace
-
-Clitics analyze_clitics(std::string_view key) {
+// The analysis proper, for a word that opens with a clitic letter or the article.
+Clitics analyze(std::string_view key) {
   Clitics c;
-  // Only words that open with a clitic letter or the article can carry one;
-  // past 64 letters a "word" is noise (a URL-like run, a corrupt line).
   const uint16_t first = at(key, 0);
-  if (key.size() < 2 * kLetter || key.size() > 64 * kLetter) return c;
-  if (first != kWaw && first != kFa && first != kBa && first != kKaf && first != kLam && first != kSin &&
-      first != kAlef) {
-    return c;
-  }
   const internal::Lexicon& guard = internal::clitic_guard();
   if (guard.contains(key)) return c;
   uint8_t pos = 0;
@@ -187,6 +180,60 @@ Clitics analyze_clitics(std::string_view key) {
     pos = static_cast<uint8_t>(pos + 2 * kLetter);
   }
   c.stem_begin = pos;
+  return c;
+}
+
+// Analyses of recent words, per thread. The analysis probes the guard list and
+// the 129k-word frequency table two to five times, each probe a likely cache
+// miss; news repeats its words, so one probe of a small table answers most
+// calls. Direct-mapped (a new word takes its slot over), keys inline: 2^14
+// slots of 48 bytes, 768 KB per thread.
+class RecentWords {
+ public:
+  static constexpr size_t kMaxKey = 32;
+  const Clitics* find(uint64_t h, std::string_view key) const {
+    const Slot& s = slots_[h >> (64 - kBits)];
+    if (s.len != key.size() || s.tag != static_cast<uint32_t>(h) || !std::equal(key.begin(), key.end(), s.key)) {
+      return nullptr;
+    }
+    return &s.clitics;
+  }
+  void put(uint64_t h, std::string_view key, const Clitics& c) {
+    Slot& s = slots_[h >> (64 - kBits)];
+    s.len = static_cast<uint8_t>(key.size());
+    s.tag = static_cast<uint32_t>(h);
+    std::copy(key.begin(), key.end(), s.key);
+    s.clitics = c;
+  }
+
+ private:
+  static constexpr size_t kBits = 14;
+  struct Slot {
+    char key[kMaxKey];
+    uint32_t tag = 0;
+    uint8_t len = 0xFF;  // 0xFF = empty
+    Clitics clitics;
+  };
+  std::vector<Slot> slots_ = std::vector<Slot>(size_t{1} << kBits);
+};
+
+}  // namespace
+
+Clitics analyze_clitics(std::string_view key) {
+  // Only words that open with a clitic letter or the article can carry one;
+  // past 64 letters a "word" is noise (a URL-like run, a corrupt line).
+  const uint16_t first = at(key, 0);
+  if (key.size() < 2 * kLetter || key.size() > 64 * kLetter) return {};
+  if (first != kWaw && first != kFa && first != kBa && first != kKaf && first != kLam && first != kSin &&
+      first != kAlef) {
+    return {};
+  }
+  if (key.size() > RecentWords::kMaxKey) return analyze(key);
+  thread_local RecentWords recent;
+  const uint64_t h = internal::lex_hash(key);
+  if (const Clitics* c = recent.find(h, key)) return *c;
+  const Clitics c = analyze(key);
+  recent.put(h, key, c);
   return c;
 }
 

@@ -48,6 +48,8 @@ class StringMap {
   int64_t find_index(std::string_view key, uint64_t h) const { return index_of(key, h); }
   V& at(size_t index) { return values_[index]; }
   const V& at(size_t index) const { return values_[index]; }
+  // The key as stored: valid until the map changes.
+  std::string_view key_at(size_t i) const { return std::string_view(arena_).substr(keys_[i].offset, keys_[i].length); }
 
   // The value stored under key, default-constructed first if absent.
   V& operator[](std::string_view key) { return *insert(key, V{}).first; }
@@ -109,8 +111,6 @@ class StringMap {
   struct KeyRef {
     uint32_t offset, length;  // into arena_
   };
-
-  std::string_view key_at(size_t i) const { return std::string_view(arena_).substr(keys_[i].offset, keys_[i].length); }
 
   int64_t index_of(std::string_view key, uint64_t h) const {
     const auto tag = static_cast<uint32_t>(h >> 32);

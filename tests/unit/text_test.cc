@@ -7,6 +7,7 @@
 #include "marsad/sentences.h"
 #include "marsad/tokenize.h"
 #include "marsad/utf8.h"
+#include "text/string_map.h"
 
 namespace marsad {
 namespace {
@@ -98,6 +99,55 @@ TEST(Clitics, HostRestoresTheArticle) {
   EXPECT_EQ(c.host_of(key), match_key("المغرب"));
   EXPECT_EQ(c.stem_of(key), match_key("مغرب"));
   EXPECT_EQ(c.prefix_of(key), match_key("ول"));
+}
+
+// analyze_clitics keeps recent analyses per thread (direct-mapped, keys
+// inline): asked again, in another order, with other words in between and
+// words too long for the cache, it must answer as it did the first time.
+TEST(Clitics, RecentWordsCacheAnswersAsTheFirstTime) {
+  const Tokenized t = tokenize(
+      "وبالمغرب وزير للمغرب فقط سيوقع لهم الذي للجنة والاستقرار واضاف وكان بالاتفاقيات والمستشفيات "
+      "وللمنظمات_الدولية_المتحدة_للتنمية_والتعاون_الاقتصادي");
+  std::vector<std::string> first;
+  for (const Token& tok : t.tokens) {
+    if (tok.kind == TokenKind::kArabic) first.push_back(dump_clitics(t.key_of(tok), analyze_clitics(t.key_of(tok))));
+  }
+  for (int round = 0; round < 3; ++round) {
+    size_t k = first.size();
+    for (size_t i = t.tokens.size(); i-- > 0;) {
+      if (t.tokens[i].kind != TokenKind::kArabic) continue;
+      std::string_view key = t.key_of(t.tokens[i]);
+      EXPECT_EQ(dump_clitics(key, analyze_clitics(key)), first[--k]) << key;
+      // The Tokenized's own cache gives the same analysis.
+      EXPECT_EQ(dump_clitics(key, t.clitics(i)), first[k]) << key;
+    }
+  }
+}
+
+TEST(StringMap, FindsWhatWasInsertedAcrossGrowth) {
+  internal::StringMap<int> m;
+  for (int i = 0; i < 5000; ++i) {
+    auto [v, inserted] = m.insert("w" + std::to_string(i), i);
+    EXPECT_TRUE(inserted);
+    EXPECT_EQ(*v, i);
+  }
+  EXPECT_FALSE(m.insert("w7", 99).second);  // present: kept as it was
+  EXPECT_EQ(m.size(), 5000u);
+  for (int i = 0; i < 5000; ++i) {
+    const int* v = m.find("w" + std::to_string(i));
+    ASSERT_NE(v, nullptr) << i;
+    EXPECT_EQ(*v, i);
+  }
+  EXPECT_EQ(m.find("w5000"), nullptr);
+  EXPECT_EQ(m.find(""), nullptr);
+  m[""] = -1;  // the empty key is a key like any other
+  EXPECT_EQ(*m.find(""), -1);
+  const int64_t i = m.find_index("w42", internal::lex_hash("w42"));
+  ASSERT_GE(i, 0);
+  EXPECT_EQ(m.key_at(static_cast<size_t>(i)), "w42");
+  m.clear();
+  EXPECT_EQ(m.size(), 0u);
+  EXPECT_EQ(m.find("w1"), nullptr);
 }
 
 TEST(Sentences, Dumps) {
