@@ -159,8 +159,7 @@ class Coder {
   // Candidate rows of word i (key, then host, then stem).
   const std::vector<internal::TriggerHit>* hits(const Word& w) const {
     for (std::string_view k : {w.key, std::string_view(w.host), w.stem}) {
-      auto it = tab_.triggers.find(k);
-      if (it != tab_.triggers.end()) return &it->second;
+      if (const auto* hits = tab_.triggers.find(k)) return hits;
     }
     return nullptr;
   }
@@ -435,9 +434,9 @@ class Coder {
       const Word& w = d_.w[j];
       if (!w.word) continue;
       for (std::string_view k : {w.key, std::string_view(w.host), w.stem}) {
-        auto it = tab_.modality_first.find(k);
-        if (it == tab_.modality_first.end()) continue;
-        for (uint32_t pi : it->second) {
+        const std::vector<uint32_t>* first = tab_.modality_first.find(k);
+        if (!first) continue;
+        for (uint32_t pi : *first) {
           const internal::Phrase& p = tab_.modality[pi];
           int end = match_phrase(p, j, b);
           if (end < 0 || end > i) continue;
@@ -472,9 +471,9 @@ class Coder {
       if (internal::is_clause_break(w)) break;
       if (!w.word) continue;
       for (std::string_view k : {w.key, std::string_view(w.host), w.stem}) {
-        auto it = tab_.modality_first.find(k);
-        if (it == tab_.modality_first.end()) continue;
-        for (uint32_t pi : it->second) {
+        const std::vector<uint32_t>* first = tab_.modality_first.find(k);
+        if (!first) continue;
+        for (uint32_t pi : *first) {
           const internal::Phrase& p = tab_.modality[pi];
           if (p.clause_scope && (p.kind == "future" || p.kind == "planned") && match_phrase(p, j, b) > 0) take(p.kind);
         }

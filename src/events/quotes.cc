@@ -48,9 +48,9 @@ class QuoteFinder {
       int best_end = -1;
       bool acc = false;
       for (std::string_view k : {w.key, std::string_view(w.host), w.stem}) {
-        auto it = tab_.attribution_first.find(k);
-        if (it == tab_.attribution_first.end()) continue;
-        for (uint32_t pi : it->second) {
+        const std::vector<uint32_t>* first = tab_.attribution_first.find(k);
+        if (!first) continue;
+        for (uint32_t pi : *first) {
           const internal::Phrase& p = tab_.attribution[pi];
           uint32_t at = j;
           bool ok = true;

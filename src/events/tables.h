@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "marsad/events.h"
+#include "text/string_map.h"
 
 namespace marsad::internal {
 
@@ -30,13 +31,10 @@ struct Phrase {
   bool clause_scope = false;       // modality: scope "clause" (else "next_verb")
 };
 
-// Lets the maps be searched with a string_view (no allocation per lookup).
-struct KeyHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
+// Word-keyed maps, probed for every word of every sentence: one hash and a
+// probe, no allocation (find() takes a string_view and returns a pointer).
 template <typename V>
-using KeyMap = std::unordered_map<std::string, V, KeyHash, std::equal_to<>>;
+using KeyMap = StringMap<V>;
 
 struct EventTables {
   std::unordered_map<std::string, CameoCode> codes;

@@ -13,11 +13,30 @@ std::vector<std::string> keys(std::initializer_list<std::string_view> words) {
   return out;
 }
 
+namespace {
+
+bool clause_break(const Word& w) {
+  if (w.punct) {
+    return w.key == "؛" || w.key == ";" || w.key == ":" || w.key == "«" || w.key == "»" || w.key == "(" ||
+           w.key == ")" || w.key == "\"" || w.key == "“" || w.key == "”";
+  }
+  static const std::vector<std::string> kBreaks =
+      keys({"التي", "الذي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "حيث", "بينما", "فيما", "أن",
+            "إن", "لأن", "كي", "عندما", "بعدما", "حينما", "لكن", "لكي", "إذ", "كما", "حتى"});
+  for (const std::string& b : kBreaks) {
+    if (w.key == b || w.host == b) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 DocWords build_words(std::string_view text, const Tokenized& t, const std::vector<Span>& sentences,
                      const std::vector<Entity>& entities, const std::vector<TimeExpression>* dates) {
   DocWords d;
-  std::vector<int> tok_word(t.tokens.size() + 1, -1);
   d.w.reserve(t.tokens.size() / 2 + 1);
+  // A restored host ("ال" + the stem after لل) is never longer than its key.
+  d.arena.reserve(t.key.key.size() + 16);
   for (size_t i = 0; i < t.tokens.size(); ++i) {
     const Token& tok = t.tokens[i];
     if (tok.kind == TokenKind::kSpace) continue;
@@ -28,28 +47,34 @@ DocWords build_words(std::string_view text, const Tokenized& t, const std::vecto
     w.word = tok.is_word() || tok.kind == TokenKind::kNumber;
     w.punct = tok.kind == TokenKind::kPunct || tok.kind == TokenKind::kSymbol;
     if (w.punct) w.key = text.substr(tok.start, tok.end - tok.start);
+    w.host = w.key;
     if (tok.kind == TokenKind::kArabic) {
-      Clitics c = analyze_clitics(w.key);
-      w.host = c.host_of(w.key);
+      const Clitics& c = t.clitics(i);
+      size_t outer = 0;
+      bool contracted = false;
       for (uint8_t p = 0; p < c.count; ++p) {
         const Clitics::Piece& pc = c.pieces[p];
         std::string_view s = w.key.substr(pc.begin, pc.end - pc.begin);
         if (pc.role == CliticRole::kConj) w.conj = true;
         if (pc.role == CliticRole::kFuture) w.future = true;
         if (pc.role == CliticRole::kPrep) w.prep = s == "ب" ? 'b' : s == "ل" ? 'l' : 'k';
+        if (pc.role == CliticRole::kDet) contracted = pc.end - pc.begin == 2;
+        else outer = pc.end;
       }
-    } else {
-      w.host = std::string(w.key);
+      // As Clitics::host_of, without allocating: لل + stem is ل + ال + stem.
+      if (contracted) {
+        const size_t at = d.arena.size();
+        d.arena += "ال";
+        d.arena += w.key.substr(c.stem_begin);
+        w.host = std::string_view(d.arena).substr(at);
+      } else {
+        w.host = w.key.substr(outer);
+      }
     }
-    std::string_view h = w.host;
-    w.stem = h.size() > 4 && h.substr(0, 4) == "ال" ? std::string_view(w.host).substr(4) : std::string_view(w.host);
-    tok_word[i] = static_cast<int>(d.w.size());
-    d.w.push_back(std::move(w));
-  }
-  // host_of may have moved: re-point stems now that the vector is stable.
-  for (Word& w : d.w) {
-    std::string_view h = w.host;
+    const std::string_view h = w.host;
     w.stem = h.size() > 4 && h.substr(0, 4) == "ال" ? h.substr(4) : h;
+    w.clause_break = clause_break(w);
+    d.w.push_back(w);
   }
   auto first_word_at_or_after = [&](uint32_t byte) {
     return static_cast<uint32_t>(std::lower_bound(d.w.begin(), d.w.end(), byte,
@@ -81,20 +106,6 @@ DocWords build_words(std::string_view text, const Tokenized& t, const std::vecto
     }
   }
   return d;
-}
-
-bool is_clause_break(const Word& w) {
-  if (w.punct) {
-    return w.key == "؛" || w.key == ";" || w.key == ":" || w.key == "«" || w.key == "»" || w.key == "(" ||
-           w.key == ")" || w.key == "\"" || w.key == "“" || w.key == "”";
-  }
-  static const std::vector<std::string> kBreaks =
-      keys({"التي", "الذي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "حيث", "بينما", "فيما", "أن",
-            "إن", "لأن", "كي", "عندما", "بعدما", "حينما", "لكن", "لكي", "إذ", "كما", "حتى"});
-  for (const std::string& b : kBreaks) {
-    if (w.key == b || w.host == b) return true;
-  }
-  return false;
 }
 
 std::string_view preposition_before(const DocWords& d, int i) {

@@ -20,13 +20,14 @@ namespace marsad::internal {
 struct Word {
   uint32_t start = 0, end = 0;  // original bytes
   std::string_view key;         // the token's match key
-  std::string host;             // without و ف ب ك ل س (article kept)
+  std::string_view host;        // without و ف ب ك ل س (article kept): in the key, or in DocWords::arena
   std::string_view stem;        // without the article as well (points into host)
   char prep = 0;                // 'b' | 'l' | 'k' when a preposition clitic is attached
   bool conj = false;            // و or ف attached
   bool future = false;          // the future proclitic س
   bool punct = false;           // a punctuation token (key holds it)
   bool word = false;            // letters or digits
+  bool clause_break = false;    // is_clause_break(), decided once
   int entity = -1;              // entity covering this word
   int date = -1;                // date covering this word
   int sentence = -1;
@@ -35,6 +36,7 @@ struct Word {
 
 struct DocWords {
   std::vector<Word> w;
+  std::string arena;  // hosts with a restored article (ل + ال written لل); sized once, never reallocated
   // Word ranges of the sentences, [first, last), parallel to the sentences given.
   std::vector<std::pair<uint32_t, uint32_t>> sentences;
   // Per entity: its word range [first, last).
@@ -48,7 +50,7 @@ DocWords build_words(std::string_view text, const Tokenized& t, const std::vecto
 std::vector<std::string> keys(std::initializer_list<std::string_view> words);
 
 // A word that starts a subordinate or relative clause, or punctuation that ends one.
-bool is_clause_break(const Word& w);
+inline bool is_clause_break(const Word& w) { return w.clause_break; }
 
 // The preposition governing word i: an attached ب/ل/ك ("b", "l", "k") or the word before
 // ("في", "على", "الى", ...); "" when none.
