@@ -212,7 +212,9 @@ DateLexicon::DateLexicon() {
   load_units(kDateUnitsTsv);
   load_words(kDateWordsTsv);
   load_holidays(kDateHolidaysTsv);
-  for (const auto& [key, entries] : map_) filter_[signature(key) >> 6] |= uint64_t{1} << (signature(key) & 63);
+  map_.for_each([&](std::string_view key, const std::vector<Entry>&) {
+    filter_[signature(key) >> 6] |= uint64_t{1} << (signature(key) & 63);
+  });
   uint64_t h = 1469598103934665603ull;
   for (std::string_view f : files) h = fnv1a(f, h);
   char buf[24];

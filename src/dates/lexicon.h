@@ -12,8 +12,9 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
+
+#include "text/string_map.h"
 
 namespace marsad::internal {
 
@@ -86,14 +87,13 @@ class DateLexicon {
   // vector lives as long as the program.
   const std::vector<Entry>* find(std::string_view key) const {
     if (!maybe(key)) return nullptr;
-    auto it = map_.find(key);
-    return it == map_.end() ? nullptr : &it->second;
+    return map_.find(key);
   }
   // The key as stored (stable storage for a string_view).
   std::string_view stored_key(std::string_view key) const {
     if (!maybe(key)) return {};
-    auto it = map_.find(key);
-    return it == map_.end() ? std::string_view() : std::string_view(it->first);
+    const int64_t i = map_.find_index(key, lex_hash(key));
+    return i < 0 ? std::string_view() : map_.key_at(static_cast<size_t>(i));
   }
   std::string_view holiday_id(uint16_t i) const { return holidays_[i]; }
   std::string_view version() const { return version_; }
@@ -112,10 +112,6 @@ class DateLexicon {
     return (h ^ (h >> 16)) & 0xFFFF;
   }
   bool maybe(std::string_view k) const { return (filter_[signature(k) >> 6] >> (signature(k) & 63)) & 1; }
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
-  };
   void add(std::string_view name, Entry e);
   void load_months(std::string_view tsv);
   void load_weekdays(std::string_view tsv);
@@ -124,7 +120,7 @@ class DateLexicon {
   void load_words(std::string_view tsv);
   void load_holidays(std::string_view tsv);
 
-  std::unordered_map<std::string, std::vector<Entry>, Hash, std::equal_to<>> map_;
+  StringMap<std::vector<Entry>> map_;
   std::vector<std::string> holidays_;
   uint64_t filter_[1024] = {};
   std::string version_;
