@@ -71,12 +71,13 @@ bool is_json(const httplib::Request& req) {
 }
 
 void analyze_route(Context& ctx, const httplib::Request& req, httplib::Response& res) {
+  if (!authorized(ctx, req, res)) return;  // first: without the token, nothing about the request is answered
   Params p(req, {"published", "pretty"});
   const std::string published = p.str("published");
   const bool pretty = p.integer("pretty", 0, 0, 1) == 1;
   if (!published.empty() && !parse_timestamp(published)) p.fail("published", "published must be a date (YYYY-MM-DD or ISO 8601), not '" + published + "'");
   if (!p.ok()) return p.answer(res);
-  if (!authorized(ctx, req, res) || !body_ok(req, res)) return;
+  if (!body_ok(req, res)) return;
   InputDocument in;
   if (is_json(req)) {
     auto d = document_from_json(req.body, InputOptions{}, "api", 0);
@@ -99,6 +100,7 @@ void analyze_route(Context& ctx, const httplib::Request& req, httplib::Response&
 // The body goes to a private temporary folder as one file (JSON Lines, or one
 // text article) and is ingested from there like any file.
 void ingest_route(Context& ctx, const httplib::Request& req, httplib::Response& res) {
+  if (!authorized(ctx, req, res)) return;
   Params p(req, {"published", "lossy"});
   IngestOptions opt;
   opt.analyze.published = p.str("published");
@@ -107,7 +109,6 @@ void ingest_route(Context& ctx, const httplib::Request& req, httplib::Response& 
     p.fail("published", "published must be a date (YYYY-MM-DD or ISO 8601), not '" + opt.analyze.published + "'");
   }
   if (!p.ok()) return p.answer(res);
-  if (!authorized(ctx, req, res)) return;
   if (!opt.lossy && !body_ok(req, res)) return;
   char dir_template[] = "/tmp/marsad-ingest-XXXXXX";
   if (mkdtemp(dir_template) == nullptr) return send_error(res, 500, "cannot create a temporary folder for the upload");

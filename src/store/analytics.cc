@@ -118,7 +118,7 @@ Result<std::vector<Dyad>> event_dyads(const Store& store, const DyadQuery& q) {
     for (int c = 1; c <= 4; ++c) {
       d.quad[c] = static_cast<uint64_t>(st->i64(5 + c));
       known += d.quad[c];
-      if (d.quad[c] > d.quad[d.dominant_quad] || (d.dominant_quad == 0 && d.quad[c] > 0)) d.dominant_quad = c;
+      if (d.quad[c] > d.quad[d.dominant_quad]) d.dominant_quad = c;  // quad[0] is still 0 here: any count wins
     }
     d.quad[0] = d.mentions - known;
     out.push_back(std::move(d));

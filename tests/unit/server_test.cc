@@ -232,6 +232,7 @@ TEST_F(ServerTest, WritesNeedTheToken) {
   EXPECT_EQ(post("/api/analyze", "نص", std::string(kToken) + "x").status, 401);
   EXPECT_EQ(post("/api/analyze", "نص", std::string(kToken).substr(1)).status, 401);
   EXPECT_EQ(post("/api/ingest", "{\"text\":\"x\"}", "wrong").status, 401);
+  EXPECT_EQ(post("/api/analyze?bogus=1", "نص", "").status, 401);  // the token is checked before anything else
 
   std::ifstream f(std::string(MARSAD_SOURCE_DIR) + "/samples/nadorcity-joint-military-plan-2026.txt");
   std::stringstream seed;
@@ -345,6 +346,53 @@ TEST_F(ServerTest, BusyPortIsAnError) {
   server::Server second(opt);
   Status s = second.bind();
   EXPECT_EQ(s.code(), Error::kIo) << s.to_string();
+}
+
+// The chart queries count the same mentions as the event query they share filters with.
+TEST_F(ServerTest, AnalyticsAgreeWithEvents) {
+  StoreOptions so;
+  so.read_only = true;
+  auto store = Store::open(*db_, so);
+  ASSERT_TRUE(store);
+  for (const char* actor : {"", "MAR", "TUN"}) {
+    EventQuery eq;
+    eq.actor = actor;
+    eq.limit = 100000;
+    auto events = query_events(*store, eq);
+    ASSERT_TRUE(events);
+    uint64_t dated = 0;
+    for (const EventAggregate& e : *events) dated += e.date.empty() ? 0 : e.num_mentions;
+    uint64_t sums[2] = {0, 0};
+    for (auto by : {TimelineQuery::By::kRoot, TimelineQuery::By::kQuadClass}) {
+      TimelineQuery tq;
+      tq.by = by;
+      tq.events = eq;
+      auto points = event_timeline(*store, tq);
+      ASSERT_TRUE(points);
+      for (size_t i = 0; i < points->size(); ++i) {
+        sums[by == TimelineQuery::By::kRoot] += (*points)[i].mentions;
+        if (i) EXPECT_LE((*points)[i - 1].day, (*points)[i].day);
+        EXPECT_EQ((*points)[i].day.size(), 10u);
+      }
+    }
+    EXPECT_EQ(sums[0], dated) << actor;
+    EXPECT_EQ(sums[1], dated) << actor;
+  }
+  DyadQuery dq;
+  auto dyads = event_dyads(*store, dq);
+  ASSERT_TRUE(dyads);
+  ASSERT_FALSE(dyads->empty());
+  EXPECT_EQ((*dyads)[0].source + ">" + (*dyads)[0].target, "MAR>ISR");  // the seed's pair is the heaviest
+  for (const Dyad& d : *dyads) {
+    EXPECT_EQ(d.quad[0] + d.quad[1] + d.quad[2] + d.quad[3] + d.quad[4], d.mentions);
+    EXPECT_NE(d.source, d.target);
+    EXPECT_GE(d.dominant_quad, 1);
+  }
+  EventQuery bad;
+  bad.dyad_source = "MAR";
+  DyadQuery bq;
+  bq.events = bad;
+  EXPECT_EQ(event_dyads(*store, bq).status().code(), Error::kBadArgument);
 }
 
 TEST(ServerBind, MissingStore) {
