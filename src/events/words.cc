@@ -20,13 +20,16 @@ bool clause_break(const Word& w) {
     return w.key == "؛" || w.key == ";" || w.key == ":" || w.key == "«" || w.key == "»" || w.key == "(" ||
            w.key == ")" || w.key == "\"" || w.key == "“" || w.key == "”";
   }
-  static const std::vector<std::string> kBreaks =
-      keys({"التي", "الذي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "حيث", "بينما", "فيما", "أن",
-            "إن", "لأن", "كي", "عندما", "بعدما", "حينما", "لكن", "لكي", "إذ", "كما", "حتى"});
-  for (const std::string& b : kBreaks) {
-    if (w.key == b || w.host == b) return true;
-  }
-  return false;
+  static const StringMap<uint8_t> kBreaks = [] {
+    StringMap<uint8_t> m;
+    for (const std::string& k :
+         keys({"التي", "الذي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "حيث", "بينما", "فيما", "أن", "إن",
+               "لأن", "كي", "عندما", "بعدما", "حينما", "لكن", "لكي", "إذ", "كما", "حتى"})) {
+      m.insert(k, 1);
+    }
+    return m;
+  }();
+  return kBreaks.contains(w.key) || (w.host != w.key && kBreaks.contains(w.host));
 }
 
 }  // namespace
