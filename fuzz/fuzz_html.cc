@@ -14,9 +14,13 @@
 
 namespace {
 
-void check(bool ok) {
-  if (!ok) std::abort();
+// An invariant; a broken one aborts (libFuzzer reports it) after naming itself.
+void check_at(bool ok, const char* what, int line) {
+  if (ok) return;
+  std::fprintf(stderr, "broken invariant at line %d: %s\n", line, what);
+  std::abort();
 }
+#define check(x) check_at((x), #x, __LINE__)
 
 }  // namespace
 

@@ -32,3 +32,11 @@ if(Python3_FOUND)
     COMMAND sh -c "d=$(mktemp -d) && trap 'rm -rf $d' EXIT && '${Python3_EXECUTABLE}' '${PROJECT_SOURCE_DIR}/tests/data/html/make_warc.py' --shared 120 $d/c.warc.gz || exit $?; '$<TARGET_FILE:marsad>' ingest -q --db $d/c.db $d/c.warc.gz 2>$d/err; cat $d/err; grep -Eq 'ingested (1[01][0-9]|120|[89][0-9]),' $d/err && '$<TARGET_FILE:marsad>' search --db $d/c.db --count the | grep -Eq '^[1-9]'")
   set_tests_properties(html_warc_shared_ingest PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 600)
 endif()
+
+# Inputs that crashed the fuzz targets (fuzz/regress/<target>/, each named after
+# what broke), replayed through the same target code in this ordinary build.
+foreach(t html warc)
+  add_executable(replay_fuzz_${t} ${PROJECT_SOURCE_DIR}/fuzz/fuzz_${t}.cc ${PROJECT_SOURCE_DIR}/fuzz/replay_main.cc)
+  target_link_libraries(replay_fuzz_${t} PRIVATE marsad_html)
+  add_test(NAME html_fuzz_regress_${t} COMMAND replay_fuzz_${t} ${PROJECT_SOURCE_DIR}/fuzz/regress/${t} ${PROJECT_SOURCE_DIR}/fuzz/corpus/${t})
+endforeach()

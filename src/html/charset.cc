@@ -47,6 +47,13 @@ std::string canonical_charset(std::string_view label) {
   for (const auto& e : kLabels) {
     if (l == e.label) return e.name;
   }
+  // ICU matches names loosely (it skips what is not a letter or digit), so
+  // "\xD7utf-8" would open UTF-8 and the label, not valid UTF-8, would reach
+  // the output: a label is letters, digits and "-_.:" or it is no label.
+  const bool plain = l.size() <= 40 && std::all_of(l.begin(), l.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' || c == ':';
+  });
+  if (!plain) return "";
   UErrorCode err = U_ZERO_ERROR;
   UConverter* c = ucnv_open(l.c_str(), &err);
   if (U_FAILURE(err) || c == nullptr) return "";
