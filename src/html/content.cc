@@ -255,7 +255,9 @@ void Extractor::drop() {
                          (!x.drop_always && (x.holds_marker || x.good || most_text));
     x.dropped = parent_dropped || (x.drop_candidate && !guarded);
     if (debug_ && x.dropped && !parent_dropped) {
-      std::fprintf(stderr, "drop %s end=%u\n", describe(static_cast<int>(&x - nodes_.data())).c_str(), x.end);
+      std::string t = text_of(x.n);
+      std::replace(t.begin(), t.end(), '\n', ' ');
+      std::fprintf(stderr, "drop %s end=%u\t%s\n", describe(static_cast<int>(&x - nodes_.data())).c_str(), x.end, t.c_str());
     }
   }
 }
@@ -581,6 +583,34 @@ void Extractor::emit(int first, uint32_t end, std::vector<Block>& out, bool& sto
   flush();
 }
 
+// True when a text ends a sentence: . ! ? : … ؟ (before closing quotes and brackets).
+bool ends_sentence(std::string_view t) {
+  while (!t.empty()) {
+    if (t.back() == '"' || t.back() == '\'' || t.back() == ')' || t.back() == ' ') {
+      t.remove_suffix(1);
+    } else if (t.size() >= 2 && (t.substr(t.size() - 2) == "\xC2\xBB")) {  // »
+      t.remove_suffix(2);
+    } else if (t.size() >= 3 && (t.substr(t.size() - 3) == "\xE2\x80\x9D" || t.substr(t.size() - 3) == "\xE2\x80\x99")) {  // ” ’
+      t.remove_suffix(3);
+    } else {
+      break;
+    }
+  }
+  if (t.empty()) return false;
+  const char c = t.back();
+  if (c == '.' || c == '!' || c == '?' || c == ':') return true;
+  return t.size() >= 2 && (t.substr(t.size() - 2) == "\xD8\x9F" ||                            // ؟
+                           (t.size() >= 3 && t.substr(t.size() - 3) == "\xE2\x80\xA6"));     // …
+}
+
+// Short lines that end the main text without ending a sentence are what
+// follows an article inside its container: a byline, a date, a button, a
+// category name ("Mark Lavin", "23.10.2018", "Kontakt"). Measured on the
+// trafilatura set: F1 +0.3 points at 40 bytes; longer limits cut real text.
+void trim_tail(std::vector<Block>& out) {
+  while (out.size() > 1 && out.back().text.size() < 40 && !ends_sentence(out.back().text)) out.pop_back();
+}
+
 size_t text_size(const std::vector<Block>& blocks) {
   size_t n = 0;
   for (const Block& b : blocks) n += b.text.size();
@@ -597,21 +627,30 @@ std::vector<Block> Extractor::run(std::string* how) {
   const std::vector<int> markers = best_marker();
   const int top = readability(parts);
   bool stopped = false;
-  for (int m : markers) emit(m, nodes_[m].end, by_rule, stopped);
+  // From the first part to the end of the last: what lies between joined
+  // siblings (a list, a table, a subheading) is part of the article.
+  if (!markers.empty()) emit(markers.front(), nodes_[markers.back()].end, by_rule, stopped);
   stopped = false;
-  for (int p : parts) emit(p, nodes_[p].end, by_score, stopped);
+  if (!parts.empty()) emit(parts.front(), nodes_[parts.back()].end, by_score, stopped);
   const size_t rule_size = text_size(by_rule), score_size = text_size(by_score);
-  if (!markers.empty() && rule_size > 0 && rule_size * 4 >= score_size) {
-    if (how) *how = "body-rule " + describe(markers[0]);
-    return by_rule;
-  }
-  if (top >= 0 && score_size > 0) {
-    if (how) *how = "readability " + describe(top);
-    return by_score;
-  }
   std::vector<Block> all;
   stopped = false;
   emit(0, nodes_[0].end, all, stopped);
+  // Measured on the trafilatura set: 0.3 gains a point of F1 over no
+  // fallback; 0.2 and 0.4 gain less.
+  const double ratio = 0.3;
+  // A container holding a small part of the page's remaining text is one
+  // column of several (a recipe's steps without its ingredients, a lead
+  // without the story): the page, minus what was dropped, is the better guess.
+  const double page_size = static_cast<double>(text_size(all));
+  if (!markers.empty() && rule_size > 0 && rule_size * 4 >= score_size && rule_size >= ratio * page_size) {
+    if (how) *how = "body-rule " + describe(markers[0]);
+    return by_rule;
+  }
+  if (top >= 0 && score_size > 0 && score_size >= ratio * page_size) {
+    if (how) *how = "readability " + describe(top);
+    return by_score;
+  }
   if (how) *how = "page";
   return all;
 }
@@ -620,7 +659,9 @@ std::vector<Block> Extractor::run(std::string* how) {
 
 std::vector<Block> extract_content(const Dom& dom, const ContentOptions& opt, std::string* how) {
   Extractor e(dom, opt);
-  return e.run(how);
+  std::vector<Block> out = e.run(how);
+  trim_tail(out);
+  return out;
 }
 
 }  // namespace marsad::internal
