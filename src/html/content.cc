@@ -60,7 +60,7 @@ bool always_dropped(GumboTag t) {
     case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED: case GUMBO_TAG_CANVAS: case GUMBO_TAG_VIDEO:
     case GUMBO_TAG_AUDIO: case GUMBO_TAG_MAP: case GUMBO_TAG_BUTTON: case GUMBO_TAG_SELECT:
     case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_INPUT: case GUMBO_TAG_OPTION: case GUMBO_TAG_DATALIST:
-    case GUMBO_TAG_NAV: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FOOTER: case GUMBO_TAG_MENU:
+    case GUMBO_TAG_NAV: case GUMBO_TAG_FOOTER: case GUMBO_TAG_MENU:
     case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_LABEL: case GUMBO_TAG_FRAMESET: case GUMBO_TAG_NOFRAMES:
     case GUMBO_TAG_APPLET: case GUMBO_TAG_KEYGEN: case GUMBO_TAG_PROGRESS: case GUMBO_TAG_METER:
     case GUMBO_TAG_TITLE:
@@ -215,6 +215,9 @@ void Extractor::flatten(const GumboNode* root) {
     const bool parent_article = f.parent >= 0 && nodes_[f.parent].in_article;
     // A page's <header> is masthead and menu; an article's holds its lead.
     if (x.tag == GUMBO_TAG_HEADER && !parent_article) x.drop_candidate = true;
+    // An <aside> is a sidebar, unless a page wraps its article in one (the
+    // size guard and the body marker keep it then).
+    if (x.tag == GUMBO_TAG_ASIDE) x.drop_candidate = true;
     x.in_article = parent_article || x.tag == GUMBO_TAG_ARTICLE || x.tag == GUMBO_TAG_MAIN || x.marker;
     const int me = static_cast<int>(nodes_.size());
     nodes_.push_back(x);
@@ -504,6 +507,13 @@ struct Pending {
 void Extractor::emit(int first, uint32_t end, std::vector<Block>& out, bool& stopped) const {
   std::vector<int> open;
   Pending cur;
+  // A "related articles" heading ends the article only in its second half: an
+  // early one heads a box beside the text (an infobox, a navbox), and only
+  // that line goes.
+  uint64_t range_text = 0, emitted = 0;
+  for (uint32_t i = static_cast<uint32_t>(first); i < end; ++i) {
+    if (nodes_[i].text_node && !nodes_[i].dropped) range_text += nodes_[i].text;
+  }
   auto kind_of = [&](Block& b) {
     for (size_t k = open.size(); k-- > 0;) {
       switch (nodes_[open[k]].tag) {
@@ -541,6 +551,8 @@ void Extractor::emit(int first, uint32_t end, std::vector<Block>& out, bool& sto
     const size_t w = words(key);
     if (contains_phrase(key, rules_.cookie_phrases) && w < 80) return;
     if (w <= 6 && starts_with_phrase(key, rules_.stop_phrases) && !out.empty()) {
+      if (emitted * 2 < range_text) return;
+      if (debug_) std::fprintf(stderr, "stop at \"%s\"\n", b.text.c_str());
       stopped = true;
       return;
     }
@@ -563,6 +575,7 @@ void Extractor::emit(int first, uint32_t end, std::vector<Block>& out, bool& sto
     if (x.text_node) {
       cur.raw += x.n->v.text.text;
       cur.chars += x.text;
+      emitted += x.text;
       cur.link += x.link_text;
       ++i;
       continue;
@@ -633,6 +646,11 @@ std::vector<Block> Extractor::run(std::string* how) {
   stopped = false;
   if (!parts.empty()) emit(parts.front(), nodes_[parts.back()].end, by_score, stopped);
   const size_t rule_size = text_size(by_rule), score_size = text_size(by_score);
+  if (debug_) {
+    for (int m : markers) std::fprintf(stderr, "marker %s end=%u\n", describe(m).c_str(), nodes_[m].end);
+    for (int p : parts) std::fprintf(stderr, "part %s end=%u\n", describe(p).c_str(), nodes_[p].end);
+    std::fprintf(stderr, "rule %zu bytes, readability %zu bytes\n", rule_size, score_size);
+  }
   std::vector<Block> all;
   stopped = false;
   emit(0, nodes_[0].end, all, stopped);
