@@ -670,6 +670,13 @@ std::vector<Block> Extractor::run(std::string* how) {
     return by_score;
   }
   if (how) *how = "page";
+  // The whole page starts with its masthead: from the headline on, if it is found.
+  if (const int title = title_node(); title >= 0) {
+    std::vector<Block> after;
+    stopped = false;
+    emit(title, nodes_[0].end, after, stopped);
+    if (!after.empty()) return after;
+  }
   return all;
 }
 
