@@ -111,7 +111,10 @@ class DateLexicon {
     for (unsigned char c : k) h = (h ^ c) * 16777619u;
     return (h ^ (h >> 16)) & 0xFFFF;
   }
-  bool maybe(std::string_view k) const { return (filter_[signature(k) >> 6] >> (signature(k) & 63)) & 1; }
+  bool maybe(std::string_view k) const {
+    const uint32_t sig = signature(k);
+    return (filter_[sig >> 6] >> (sig & 63)) & 1;
+  }
   void add(std::string_view name, Entry e);
   void load_months(std::string_view tsv);
   void load_weekdays(std::string_view tsv);

@@ -158,7 +158,7 @@ class Coder {
 
   // Candidate rows of word i (key, then host, then stem).
   const std::vector<internal::TriggerHit>* hits(const Word& w) const {
-    for (std::string_view k : {w.key, std::string_view(w.host), w.stem}) {
+    for (std::string_view k : w.forms()) {
       if (const auto* hits = tab_.triggers.find(k)) return hits;
     }
     return nullptr;
@@ -433,7 +433,7 @@ class Coder {
     for (int j = reach_from; j < i; ++j) {
       const Word& w = d_.w[j];
       if (!w.word) continue;
-      for (std::string_view k : {w.key, std::string_view(w.host), w.stem}) {
+      for (std::string_view k : w.forms()) {
         const std::vector<uint32_t>* first = tab_.modality_first.find(k);
         if (!first) continue;
         for (uint32_t pi : *first) {
@@ -470,7 +470,7 @@ class Coder {
       const Word& w = d_.w[j];
       if (internal::is_clause_break(w)) break;
       if (!w.word) continue;
-      for (std::string_view k : {w.key, std::string_view(w.host), w.stem}) {
+      for (std::string_view k : w.forms()) {
         const std::vector<uint32_t>* first = tab_.modality_first.find(k);
         if (!first) continue;
         for (uint32_t pi : *first) {

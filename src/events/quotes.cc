@@ -47,7 +47,7 @@ class QuoteFinder {
       if (!w.word) continue;
       int best_end = -1;
       bool acc = false;
-      for (std::string_view k : {w.key, std::string_view(w.host), w.stem}) {
+      for (std::string_view k : w.forms()) {
         const std::vector<uint32_t>* first = tab_.attribution_first.find(k);
         if (!first) continue;
         for (uint32_t pi : *first) {

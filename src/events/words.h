@@ -32,6 +32,22 @@ struct Word {
   int date = -1;                // date covering this word
   int sentence = -1;
   bool is(std::string_view k) const { return k == key || k == host || k == stem; }
+
+  // Key, host and stem, each once (a word without clitics has all three the
+  // same): what the lexicons are probed with, in that order.
+  struct Forms {
+    std::string_view f[3];
+    int n = 0;
+    const std::string_view* begin() const { return f; }
+    const std::string_view* end() const { return f + n; }
+  };
+  Forms forms() const {
+    Forms out;
+    out.f[out.n++] = key;
+    if (host != key) out.f[out.n++] = host;
+    if (stem != host && stem != key) out.f[out.n++] = stem;
+    return out;
+  }
 };
 
 struct DocWords {
