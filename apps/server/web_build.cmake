@@ -1,9 +1,12 @@
-# cmake -DNODE=node -DNPM=npm -DWEB=web/ -DOUT=dir -P web_build.cmake
+# cmake -DNODE=node -DNPM=npm -DWEB=web/ -DOUT=dir -DMODULES=dir -P web_build.cmake
 #
 # Builds the dashboard into OUT (index.html, app.js, app.css, built.stamp):
-# `npm ci` when web/node_modules is missing or older than the lock file, then
-# web/build.mjs (esbuild). Never fails: on any problem it writes a placeholder
-# page that says how to build the dashboard, and warns.
+# `npm ci` in MODULES (a folder of the build, holding copies of web/'s
+# package.json and lock file) when its node_modules is missing or older than
+# the lock, then web/build.mjs (esbuild). The source tree is not written to,
+# so builds in several folders do not run npm in the same place. Never fails:
+# on any problem it writes a placeholder page that says how to build the
+# dashboard, and warns.
 file(MAKE_DIRECTORY ${OUT})
 file(REMOVE ${OUT}/built.stamp)
 
@@ -35,11 +38,14 @@ if(NOT NODE OR NOT NPM)
   return()
 endif()
 
-if(NOT EXISTS ${WEB}/node_modules/.package-lock.json OR
-   ${WEB}/package-lock.json IS_NEWER_THAN ${WEB}/node_modules/.package-lock.json)
-  message(STATUS "marsad: npm ci in ${WEB}")
+file(MAKE_DIRECTORY ${MODULES})
+file(COPY_FILE ${WEB}/package.json ${MODULES}/package.json ONLY_IF_DIFFERENT)
+file(COPY_FILE ${WEB}/package-lock.json ${MODULES}/package-lock.json ONLY_IF_DIFFERENT)
+if(NOT EXISTS ${MODULES}/node_modules/.package-lock.json OR
+   ${MODULES}/package-lock.json IS_NEWER_THAN ${MODULES}/node_modules/.package-lock.json)
+  message(STATUS "marsad: npm ci in ${MODULES}")
   execute_process(COMMAND ${NPM} ci --no-audit --no-fund --loglevel=error
-    WORKING_DIRECTORY ${WEB} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 900)
+    WORKING_DIRECTORY ${MODULES} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 900)
   if(NOT rc EQUAL 0)
     string(SUBSTRING "${err}" 0 600 err)
     placeholder("npm ci failed (${rc}): ${err}")
@@ -47,7 +53,7 @@ if(NOT EXISTS ${WEB}/node_modules/.package-lock.json OR
   endif()
 endif()
 
-execute_process(COMMAND ${NODE} build.mjs ${OUT}
+execute_process(COMMAND ${NODE} build.mjs ${OUT} ${MODULES}/node_modules
   WORKING_DIRECTORY ${WEB} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 300)
 if(NOT rc EQUAL 0)
   string(SUBSTRING "${err}" 0 600 err)

@@ -1,5 +1,6 @@
 // The dashboard in a real browser: Debian's chromium, headless, driven by
-// playwright-core from web/node_modules. Ingests the seed, the bundled
+// playwright-core (the npm packages the build installed for web/, in
+// $MARSAD_NODE_MODULES, else web/node_modules). Ingests the seed, the bundled
 // samples and a hostile article into a fresh store, starts `marsad serve`,
 // then: searches المغرب, opens the seed article and checks that the MARMIL
 // entity and the 057 event are highlighted, opens the timeline and the dyad
@@ -8,7 +9,8 @@
 // $MARSAD_SCREENSHOTS. Exit 77 (skip) only when chromium or playwright-core
 // is not installed, or the binary was built without the dashboard.
 //
-//   MARSAD_BIN=build/marsad MARSAD_SOURCE_DIR=. MARSAD_SCREENSHOTS=build/screenshots node tests/web/browser_test.mjs
+//   MARSAD_BIN=build/marsad MARSAD_SOURCE_DIR=. MARSAD_SCREENSHOTS=build/screenshots \
+//     MARSAD_NODE_MODULES=build/apps/server/npm/node_modules node tests/web/browser_test.mjs
 import { spawn, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -24,9 +26,10 @@ const skip = (why) => { console.log(`SKIP: ${why}`); process.exit(77); };
 if (!existsSync(CHROMIUM)) skip(`${CHROMIUM} is not installed (apt-get install chromium; scripts/bootstrap does)`);
 let chromium;
 try {
-  ({ chromium } = createRequire(resolve(SRC, 'web/package.json'))('playwright-core'));
+  const modules = process.env.MARSAD_NODE_MODULES || resolve(SRC, 'web/node_modules');
+  ({ chromium } = createRequire(join(modules, 'noop.js'))('playwright-core'));
 } catch (_) {
-  skip('playwright-core is not in web/node_modules (the build runs npm ci in web/ when npm is there)');
+  skip('playwright-core is not installed (the build runs npm ci for web/ when npm is there)');
 }
 
 const work = mkdtempSync(join(tmpdir(), 'marsad-browser-'));
