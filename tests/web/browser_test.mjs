@@ -26,7 +26,7 @@ const skip = (why) => { console.log(`SKIP: ${why}`); process.exit(77); };
 if (!existsSync(CHROMIUM)) skip(`${CHROMIUM} is not installed (apt-get install chromium; scripts/bootstrap does)`);
 let chromium;
 try {
-  const modules = process.env.MARSAD_NODE_MODULES || resolve(SRC, 'web/node_modules');
+  const modules = resolve(process.env.MARSAD_NODE_MODULES || join(SRC, 'web/node_modules'));
   ({ chromium } = createRequire(join(modules, 'noop.js'))('playwright-core'));
 } catch (_) {
   skip('playwright-core is not installed (the build runs npm ci for web/ when npm is there)');

@@ -44,7 +44,7 @@ async function render() {
 async function stats() {
   try {
     const s = await get('/api/stats');
-    document.getElementById('stats').textContent = `${s.articles} ${t('articles')} · ${s.stories} · ${s.events} ${t('events')}`;
+    document.getElementById('stats').textContent = `${s.articles} ${t('articles')} · ${s.stories} ${t('nav.stories')} · ${s.events} ${t('events')}`;
   } catch (_) { /* the header line is optional */ }
 }
 

@@ -60,7 +60,7 @@ export async function articleView(root, id) {
   const a = await get(`/api/articles/${encodeURIComponent(id)}`);
   const r = a.record || {};
   const heading = el('header', { class: 'article-head' },
-    el('h2', { id: 'article-title' }, a.title || r.title || `#${a.id}`),
+    el('h2', { id: 'article-title', dir: 'auto' }, a.title || r.title || `#${a.id}`),
     el('div', { class: 'meta' },
       [a.source, a.published, a.url ? el('a', { href: a.url, rel: 'noopener noreferrer', target: '_blank' }, a.url) : null]
         .filter(Boolean).map((x) => el('span', {}, x)),

@@ -30,10 +30,10 @@ export async function searchView(root, params) {
   if (data.hits.length === 0) results.appendChild(el('p', {}, t('none')));
   for (const h of data.hits) {
     results.appendChild(el('article', { class: 'hit' },
-      el('h3', {}, el('a', { href: `#/article/${h.id}`, class: 'hit-title' }, h.title || `#${h.id}`)),
+      el('h3', { dir: 'auto' }, el('a', { href: `#/article/${h.id}`, class: 'hit-title' }, h.title || `#${h.id}`)),
       el('div', { class: 'meta' }, el('span', {}, h.source), h.published ? el('span', {}, h.published) : null,
         h.story ? el('a', { href: `#/story/${h.story}` }, `${t('story')} ${h.story}`) : null),
-      el('p', { class: 'snippet' }, highlighted(h.snippet, h.highlights))));
+      el('p', { class: 'snippet', dir: 'auto' }, highlighted(h.snippet, h.highlights))));
   }
   if (data.total > offset + data.hits.length) {
     const next = new URLSearchParams(params);

@@ -21,14 +21,15 @@ export async function timelineView(root, params) {
     const values = new Array(days.length).fill(0);
     for (const p of data.points) if (p.key === k) values[index.get(p.day)] += p.mentions;
     return {
-      name: by === 'quad' ? `${k} ${t(`q${k}`)}` : k, type: 'bar', stack: 'events', data: values,
+      name: by === 'quad' ? `${k} ${t(`q${k}`)}` : k, type: 'bar', stack: 'events', barMaxWidth: 24, barMinWidth: 4,
+      data: values.map((v, i) => [days[i], v]),
       itemStyle: by === 'quad' ? { color: QUAD_COLOURS[k] || '#777' } : undefined,
     };
   });
   const gold = days.map((d) => {
     let n = 0, sum = 0;
     for (const p of data.points) if (p.day === d) { n += p.mentions; sum += p.goldstein * p.mentions; }
-    return n ? Number((sum / n).toFixed(2)) : null;
+    return [d, n ? Number((sum / n).toFixed(2)) : null];
   });
   series.push({ name: t('goldstein'), type: 'line', yAxisIndex: 1, data: gold, connectNulls: true, symbolSize: 5, itemStyle: { color: '#6a1b9a' } });
   const c = chart(box);
@@ -36,7 +37,8 @@ export async function timelineView(root, params) {
     tooltip: { trigger: 'axis', valueFormatter: (v) => esc(v) },
     legend: { type: 'scroll', top: 0 },
     grid: { left: 50, right: 50, top: 40, bottom: 70 },
-    xAxis: { type: 'category', data: days, inverse: document.documentElement.dir === 'rtl' },
+    // A time axis: the gaps between days with events are shown as gaps.
+    xAxis: { type: 'time', inverse: document.documentElement.dir === 'rtl' },
     yAxis: [{ type: 'value', name: t('mentions'), position: 'left' }, { type: 'value', name: 'Goldstein', min: -10, max: 10, position: 'right' }],
     dataZoom: [{ type: 'slider', bottom: 10 }, { type: 'inside' }],
     series,
