@@ -67,7 +67,7 @@ void send_error(httplib::Response& res, int status, std::string_view message, st
 void send_status(httplib::Response& res, const Status& s);
 
 // Query parameters, checked as they are read. The first problem wins and is
-// kept; ok() is false from then on and the route answers with error().
+// kept; ok() is false from then on and the route sends it with answer().
 class Params {
  public:
   // Unknown names, repeated names, invalid UTF-8 and values over 2,000 bytes are problems.
@@ -83,7 +83,7 @@ class Params {
 
   bool ok() const { return error_.empty(); }
   void fail(std::string_view param, std::string message);
-  // Sends the 400; returns false so a route can `return p.answer(res);`.
+  // Sends the 400 (a route ends with `return p.answer(res);`).
   void answer(httplib::Response& res) const { send_error(res, 400, error_, param_); }
 
  private:

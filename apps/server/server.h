@@ -12,7 +12,7 @@
 //   opt.token = "s3cret";                 // "" leaves the write endpoints refused
 //   marsad::server::Server s(opt);
 //   if (marsad::Status st = s.bind(); !st) return report(st);
-//   s.run();                              // until stop() (a signal handler may call it)
+//   s.run();                              // until stop() from another thread
 #pragma once
 
 #include <cstddef>
@@ -30,7 +30,7 @@ struct ServerOptions {
   int port = 8080;                         // 0 = any free port (port() says which)
   std::string token;                       // write endpoints need it; "" = they are refused (403)
   size_t max_body_bytes = size_t{8} << 20; // larger request bodies get 413
-  int read_timeout_s = 10;                 // per request: reading it, and writing the answer
+  int read_timeout_s = 10;                 // seconds to read a request; write_timeout_s to send an answer
   int write_timeout_s = 30;
   unsigned threads = 8;                    // worker threads, each with its own read connection
   bool log = false;                        // one line per request on stderr
@@ -52,7 +52,8 @@ class Server {
   int port() const;
   // Serves until stop(); returns when the last request has been answered.
   Status run();
-  // Safe to call from another thread (not from a signal handler: use request_stop_from_signal).
+  // Safe to call from another thread, before or during run(); not from a signal
+  // handler (serve_cmd.cc waits for signals on a thread of its own and calls it).
   void stop();
 
  private:
