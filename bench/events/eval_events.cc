@@ -4,6 +4,8 @@
 //   eval_events hand tests/data/events/hand.tsv ../shared        [--errors N]
 //   eval_events bench FILE.jsonl[.gz] [--max N] [--mb MiB]  full analyze + events + quotes, one thread
 //   eval_events entities FILE.jsonl[.gz] [--max N] [--mb MiB]  tokenize + gazetteer + NER model only
+//   eval_events records FILE.jsonl[.gz] [--max N]  each document's full record (analyze's JSON, one line
+//                                                    each): diff two builds' outputs without the CLI
 //
 // Throughput is CPU time of this process (user + sys), not wall time: the machines are
 // shared, and a loaded machine must not be charged to marsad. One document is run before
@@ -31,6 +33,7 @@
 #include "marsad/entities.h"
 #include "marsad/events.h"
 #include "marsad/input.h"
+#include "marsad/output.h"
 #include "marsad/pipeline.h"
 
 namespace {
@@ -325,6 +328,25 @@ int main(int argc, char** argv) {
   if (mode == "hand") return hand(argv[2], shared, errors);
   if (mode == "bench") return bench(argv[2], max_docs, max_mb);
   if (mode == "entities") return bench_entities(argv[2], max_docs, max_mb);
+  if (mode == "records") {
+    marsad::InputOptions in;
+    in.format = marsad::InputFormat::kJsonl;
+    long n = 0;
+    auto st = marsad::read_documents(argv[2], in, [&](marsad::Result<marsad::InputDocument> d) {
+      if (!d) return true;
+      auto r = marsad::analyze(std::move(*d), marsad::AnalyzeOptions{});
+      std::string out;
+      if (r) {
+        marsad::JsonWriter w(out, false);
+        marsad::write_record_json(*r, w);
+      } else {
+        out = "error: " + r.status().message();
+      }
+      std::printf("%s\n", out.c_str());
+      return ++n < max_docs;
+    });
+    return st ? 0 : 2;
+  }
   if (mode == "list") {
     // Candidate rows for the hand-checked set: every sentence with a coded event.
     marsad::InputOptions in;
