@@ -13,7 +13,7 @@ namespace {
 using internal::GazEntry;
 using internal::GazKind;
 using internal::Match;
-using internal::Word;
+using internal::MatchWord;
 
 bool security_agent(std::string_view a) { return a == "MIL" || a == "COP" || a == "SPY"; }
 
@@ -50,7 +50,7 @@ class Resolver {
 
   Entity make(size_t wbegin, size_t wend, bool host_start) const {
     Entity e;
-    const Word& a = words_.w[wbegin];
+    const MatchWord& a = words_.w[wbegin];
     const Token& ta = t_.tokens[a.token];
     const Token& tb = t_.tokens[words_.w[wend - 1].token];
     e.first_token = static_cast<uint32_t>(a.token);
@@ -215,7 +215,7 @@ class Resolver {
       end = matches_[m + 1].end;
       used = m + 1;
     } else if (!(m + 1 < matches_.size() && matches_[m + 1].begin == mm.end)) {
-      const Word& w = words_.w[mm.end];
+      const MatchWord& w = words_.w[mm.end];
       if (!w.has_article && t_.tokens[w.token].kind == TokenKind::kArabic &&
           internal::wordfreq().get(w.key) < kRareWord) {
         end = mm.end + 1;
@@ -276,7 +276,7 @@ class Resolver {
   const Tokenized& t_;
   const EntityContext& ctx_;
   const internal::Gazetteer& g_;
-  internal::Words words_;
+  internal::MatchWords words_;
   std::vector<Match> matches_;
   std::vector<Entity> out_;
   std::vector<std::pair<std::string, int>> countries_;  // countries named so far, in order, with counts

@@ -21,8 +21,8 @@ std::string_view with_article(std::string& arena, std::string_view rest) {
 
 }  // namespace
 
-void words_of(const Tokenized& t, size_t first, size_t last, Words& out) {
-  std::vector<Word>& words = out.w;
+void words_of(const Tokenized& t, size_t first, size_t last, MatchWords& out) {
+  std::vector<MatchWord>& words = out.w;
   words.clear();
   out.arena.clear();
   // A host with a restored article is at most its key + 2 bytes, and every
@@ -38,7 +38,7 @@ void words_of(const Tokenized& t, size_t first, size_t last, Words& out) {
       ++segment;
       continue;
     }
-    Word w;
+    MatchWord w;
     w.token = i;
     w.segment = segment;
     w.key = t.key_of(tok);
@@ -66,7 +66,7 @@ void words_of(const Tokenized& t, size_t first, size_t last, Words& out) {
   // become two.) A definite adjective after it settles it: للجنة العسكرية is
   // ل + اللجنة العسكرية, the adjective agreeing in definiteness.
   for (size_t i = 0; i + 1 < words.size(); ++i) {
-    Word& w = words[i];
+    MatchWord& w = words[i];
     if (w.restore.empty() && w.host_offset == 2 && w.key.starts_with("لل") && words[i + 1].has_article &&
         words[i + 1].segment == w.segment) {
       w.restore = kAl;
@@ -76,7 +76,7 @@ void words_of(const Tokenized& t, size_t first, size_t last, Words& out) {
   }
 }
 
-std::vector<Match> match_gazetteer(const std::vector<Word>& words) {
+std::vector<Match> match_gazetteer(const std::vector<MatchWord>& words) {
   const Gazetteer& g = gazetteer();
   std::vector<Match> out;
   thread_local std::string key;

@@ -11,9 +11,10 @@
 
 namespace marsad::internal {
 
-// Views into the Tokenized's key, or into the Words' arena for a host that
-// restores its article.
-struct Word {
+// Views into the Tokenized's key, or into the MatchWords' arena for a host that
+// restores its article. (Named apart from events' internal::Word: two classes of
+// one name in one namespace break the one-definition rule, and ASan sees it.)
+struct MatchWord {
   size_t token = 0;          // index in Tokenized::tokens
   uint32_t segment = 0;      // words in one segment have no punctuation between them
   std::string_view key;      // match key as written
@@ -23,8 +24,8 @@ struct Word {
   std::string_view restore;  // what the written host lacks of its article: "ا" for للمغرب, "ال" for للجنة
 };
 
-struct Words {
-  std::vector<Word> w;
+struct MatchWords {
+  std::vector<MatchWord> w;
   std::string arena;  // hosts with a restored article; sized once, never reallocated
 };
 
@@ -35,9 +36,9 @@ struct Match {
 };
 
 // The words of tokens [first, last); `out` is cleared first (callers reuse it).
-void words_of(const Tokenized& t, size_t first, size_t last, Words& out);
+void words_of(const Tokenized& t, size_t first, size_t last, MatchWords& out);
 
 // Longest phrases first, left to right, never across punctuation.
-std::vector<Match> match_gazetteer(const std::vector<Word>& words);
+std::vector<Match> match_gazetteer(const std::vector<MatchWord>& words);
 
 }  // namespace marsad::internal
