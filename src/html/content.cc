@@ -1,6 +1,6 @@
 // The main text of a page, in four linear passes over a flattened tree:
 //   1. flatten: pre-order list of elements and text nodes, invisible and
-//      always-boilerplate subtrees (script, nav, aside, footer, form controls,
+//      always-boilerplate subtrees (script, nav, footer, form controls,
 //      hidden elements) left out; class/id rules read once per element;
 //   2. drop: elements whose class/id/role says boilerplate go, unless they hold
 //      an article body marker or also say content (so "main-content has-sidebar"
@@ -9,49 +9,19 @@
 //   4. choose: the best body-rule container (entry-content, articleBody ...),
 //      else readability's paragraph scoring (parents and grandparents of
 //      paragraphs score by commas and length, times 1 - link density, and
-//      good siblings join); then cut the container into blocks and drop link
-//      lists, «اقرأ أيضا» lines, cookie notices and everything after a
-//      "related articles"/comments heading.
+//      good siblings join), else the page; blocks.cc cuts the container into
+//      blocks and drops link lists, «اقرأ أيضا» lines, cookie notices and
+//      everything after a late "related articles"/comments heading.
 // The tree is never walked recursively: a subtree is a range of the list.
-#include "html/content.h"
-
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <cstdlib>
 
-#include "html/rules.h"
+#include "html/extractor.h"
 #include "marsad/normalize.h"
 
 namespace marsad::internal {
 namespace {
-
-struct Node {
-  const GumboNode* n = nullptr;
-  int parent = -1;
-  uint32_t end = 0;          // one past the last node of the subtree
-  GumboTag tag = GUMBO_TAG_UNKNOWN;
-  bool text_node = false;
-  bool in_link = false;
-  bool drop_candidate = false;
-  bool drop_always = false;  // a drop the size guard does not stop (comments, cookie notices ...)
-  bool good = false;         // class/id says content
-  bool marker = false;       // class/id/itemprop says article body
-  bool holds_marker = false;
-  bool dropped = false;
-  bool has_block_child = false;
-  bool in_article = false;   // inside <article>, <main> or a body marker
-  bool has_img = false;      // an <img> child: a short text beside it is a caption
-  int8_t class_weight = 0;
-  uint32_t text = 0;         // visible code points (not white space) in the subtree
-  uint32_t link_text = 0;
-  uint32_t direct_text = 0;  // in text children only
-  uint32_t commas = 0;
-  uint32_t raw_text = 0;     // before any drop, for the size guard
-  uint32_t raw_link = 0;
-  double score = 0;
-  bool scored = false;
-};
 
 bool always_dropped(GumboTag t) {
   switch (t) {
@@ -64,23 +34,6 @@ bool always_dropped(GumboTag t) {
     case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_LABEL: case GUMBO_TAG_FRAMESET: case GUMBO_TAG_NOFRAMES:
     case GUMBO_TAG_APPLET: case GUMBO_TAG_KEYGEN: case GUMBO_TAG_PROGRESS: case GUMBO_TAG_METER:
     case GUMBO_TAG_TITLE:
-      return true;
-    default:
-      return false;
-  }
-}
-
-bool is_block(GumboTag t) {
-  switch (t) {
-    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE:
-    case GUMBO_TAG_MAIN: case GUMBO_TAG_HEADER: case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
-    case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_UL: case GUMBO_TAG_OL:
-    case GUMBO_TAG_LI: case GUMBO_TAG_DL: case GUMBO_TAG_DT: case GUMBO_TAG_DD: case GUMBO_TAG_BLOCKQUOTE:
-    case GUMBO_TAG_PRE: case GUMBO_TAG_TABLE: case GUMBO_TAG_TR: case GUMBO_TAG_TD: case GUMBO_TAG_TH:
-    case GUMBO_TAG_FIGURE: case GUMBO_TAG_ADDRESS: case GUMBO_TAG_HR: case GUMBO_TAG_BR:
-    case GUMBO_TAG_FORM: case GUMBO_TAG_FIELDSET: case GUMBO_TAG_CENTER: case GUMBO_TAG_DETAILS:
-    case GUMBO_TAG_SUMMARY: case GUMBO_TAG_CAPTION: case GUMBO_TAG_TBODY: case GUMBO_TAG_THEAD:
-    case GUMBO_TAG_TFOOT: case GUMBO_TAG_HGROUP: case GUMBO_TAG_BODY: case GUMBO_TAG_HTML:
       return true;
     default:
       return false;
@@ -109,6 +62,31 @@ bool boilerplate_role(std::string_view role) {
          role == "toolbar";
 }
 
+size_t text_size(const std::vector<Block>& blocks) {
+  size_t n = 0;
+  for (const Block& b : blocks) n += b.text.size();
+  return n;
+}
+
+}  // namespace
+
+bool is_block(GumboTag t) {
+  switch (t) {
+    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_MAIN: case GUMBO_TAG_HEADER: case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_UL: case GUMBO_TAG_OL:
+    case GUMBO_TAG_LI: case GUMBO_TAG_DL: case GUMBO_TAG_DT: case GUMBO_TAG_DD: case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_PRE: case GUMBO_TAG_TABLE: case GUMBO_TAG_TR: case GUMBO_TAG_TD: case GUMBO_TAG_TH:
+    case GUMBO_TAG_FIGURE: case GUMBO_TAG_ADDRESS: case GUMBO_TAG_HR: case GUMBO_TAG_BR:
+    case GUMBO_TAG_FORM: case GUMBO_TAG_FIELDSET: case GUMBO_TAG_CENTER: case GUMBO_TAG_DETAILS:
+    case GUMBO_TAG_SUMMARY: case GUMBO_TAG_CAPTION: case GUMBO_TAG_TBODY: case GUMBO_TAG_THEAD:
+    case GUMBO_TAG_TFOOT: case GUMBO_TAG_HGROUP: case GUMBO_TAG_BODY: case GUMBO_TAG_HTML:
+      return true;
+    default:
+      return false;
+  }
+}
+
 // Visible code points (not white space) and commas (, and ،) in a UTF-8 text.
 void count_text(std::string_view s, uint32_t& chars, uint32_t& commas) {
   for (size_t i = 0; i < s.size(); ++i) {
@@ -121,38 +99,7 @@ void count_text(std::string_view s, uint32_t& chars, uint32_t& commas) {
   }
 }
 
-class Extractor {
- public:
-  Extractor(const Dom& dom, const ContentOptions& opt) : opt_(opt), rules_(page_rules()), site_(rules_.site(opt.host)) {
-    flatten(dom.root());
-    drop();
-    measure();
-  }
-
-  std::vector<Block> run(std::string* how);
-
- private:
-  void flatten(const GumboNode* root);
-  void drop();
-  void measure();
-  std::vector<int> best_marker() const;
-  int readability(std::vector<int>& parts);
-  void emit(int first, uint32_t end, std::vector<Block>& out, bool& stopped) const;
-  void classify(Node& x) const;
-  int title_node() const;
-  std::string describe(int i) const {
-    const Node& x = nodes_[i];
-    return std::string(tag_name(x.n)) + "." + std::string(attr(x.n, "class")) + "#" + std::string(attr(x.n, "id"));
-  }
-
-  const ContentOptions& opt_;
-  const PageRules& rules_;
-  const SiteRules* site_;
-  std::vector<Node> nodes_;
-  bool debug_ = std::getenv("MARSAD_HTML_DEBUG") != nullptr;
-};
-
-void Extractor::classify(Node& x) const {
+void ContentExtractor::classify(PageNode& x) const {
   const GumboNode* n = x.n;
   std::string v = lower(attr(n, "class"));
   v += ' ';
@@ -173,7 +120,7 @@ void Extractor::classify(Node& x) const {
   if (x.tag == GUMBO_TAG_ARTICLE || x.tag == GUMBO_TAG_MAIN) x.good = true;
 }
 
-void Extractor::flatten(const GumboNode* root) {
+void ContentExtractor::flatten(const GumboNode* root) {
   if (root == nullptr) return;
   struct Frame {
     const GumboNode* n;
@@ -191,7 +138,7 @@ void Extractor::flatten(const GumboNode* root) {
       open.pop_back();
     }
     const GumboNode* n = f.n;
-    Node x;
+    PageNode x;
     x.n = n;
     x.parent = f.parent;
     if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA || n->type == GUMBO_NODE_WHITESPACE) {
@@ -231,9 +178,9 @@ void Extractor::flatten(const GumboNode* root) {
   }
 }
 
-void Extractor::drop() {
+void ContentExtractor::drop() {
   measure();  // nothing dropped yet: raw sizes
-  for (Node& x : nodes_) {
+  for (PageNode& x : nodes_) {
     x.raw_text = x.text;
     x.raw_link = x.link_text;
     x.text = x.link_text = x.direct_text = x.commas = 0;
@@ -241,11 +188,11 @@ void Extractor::drop() {
   }
   const double page_text = nodes_.empty() ? 0 : nodes_[0].raw_text;
   for (size_t i = nodes_.size(); i-- > 0;) {
-    Node& x = nodes_[i];
+    PageNode& x = nodes_[i];
     if (x.marker) x.holds_marker = true;
     if (x.holds_marker && x.parent >= 0) nodes_[x.parent].holds_marker = true;
   }
-  for (Node& x : nodes_) {
+  for (PageNode& x : nodes_) {
     const bool parent_dropped = x.parent >= 0 && nodes_[x.parent].dropped;
     // An element with most of the page's prose in it is not boilerplate,
     // whatever its class says (an unclosed <header>, a "field--label-hidden").
@@ -265,16 +212,16 @@ void Extractor::drop() {
   }
 }
 
-void Extractor::measure() {
+void ContentExtractor::measure() {
   for (size_t i = nodes_.size(); i-- > 0;) {
-    Node& x = nodes_[i];
+    PageNode& x = nodes_[i];
     if (x.dropped) continue;
     if (x.text_node) {
       count_text(x.n->v.text.text, x.text, x.commas);
       if (x.in_link) x.link_text = x.text;
     }
     if (x.parent < 0) continue;
-    Node& p = nodes_[x.parent];
+    PageNode& p = nodes_[x.parent];
     p.text += x.text;
     p.link_text += x.link_text;
     p.commas += x.commas;
@@ -287,12 +234,12 @@ void Extractor::measure() {
 // parent (a page may mark each paragraph, <p class="bodytext">); the group
 // with the most non-link text wins, and a lone marker narrows to a marker
 // inside it that keeps nearly all of its text.
-std::vector<int> Extractor::best_marker() const {
+std::vector<int> ContentExtractor::best_marker() const {
   auto content = [&](int i) { return static_cast<double>(nodes_[i].text) - nodes_[i].link_text; };
   std::vector<std::pair<int, double>> groups;  // parent, total
   std::vector<int> tops;
   for (size_t i = 0; i < nodes_.size(); ++i) {
-    const Node& x = nodes_[i];
+    const PageNode& x = nodes_[i];
     if (x.dropped && !x.text_node) {
       i = x.end - 1;
       continue;
@@ -315,7 +262,7 @@ std::vector<int> Extractor::best_marker() const {
     for (bool moved = true; moved;) {
       moved = false;
       for (uint32_t i = static_cast<uint32_t>(one) + 1; i < nodes_[one].end; ++i) {
-        const Node& x = nodes_[i];
+        const PageNode& x = nodes_[i];
         if (x.marker && !x.dropped && !x.text_node && content(static_cast<int>(i)) >= 0.9 * content(one)) {
           one = static_cast<int>(i);
           moved = true;
@@ -330,9 +277,9 @@ std::vector<int> Extractor::best_marker() const {
 
 // readability's scoring; returns the top candidate and fills `parts` with it
 // and the siblings that join it, in document order.
-int Extractor::readability(std::vector<int>& parts) {
+int ContentExtractor::readability(std::vector<int>& parts) {
   auto init = [&](int i) {
-    Node& x = nodes_[i];
+    PageNode& x = nodes_[i];
     if (x.scored) return;
     x.scored = true;
     switch (x.tag) {
@@ -348,7 +295,7 @@ int Extractor::readability(std::vector<int>& parts) {
   };
   std::vector<int> candidates;
   for (size_t i = 0; i < nodes_.size(); ++i) {
-    const Node& x = nodes_[i];
+    const PageNode& x = nodes_[i];
     if (x.dropped || x.text_node) {
       if (x.dropped && !x.text_node) i = x.end - 1;
       continue;
@@ -390,7 +337,7 @@ int Extractor::readability(std::vector<int>& parts) {
   if (candidates.empty()) return -1;
   const int title = title_node();
   for (int c : candidates) {
-    Node& x = nodes_[c];
+    PageNode& x = nodes_[c];
     const double ld = x.text ? static_cast<double>(x.link_text) / x.text : 0.0;
     x.score *= 1.0 - ld;
     // News pages put the article right under its headline: a candidate that
@@ -422,20 +369,20 @@ int Extractor::readability(std::vector<int>& parts) {
       last = nodes_[p].score;
     }
   }
-  const Node& t = nodes_[top];
+  const PageNode& t = nodes_[top];
   if (t.parent < 0) {
     parts.push_back(top);
     return top;
   }
   const double threshold = std::max(10.0, t.score * 0.2);
   const std::string top_class(attr(t.n, "class"));
-  const Node& p = nodes_[t.parent];
+  const PageNode& p = nodes_[t.parent];
   // With the headline under the same parent, siblings before it (a right-hand
   // column comes first in an RTL page's source) do not join.
   // (title: the headline node found above)
   const uint32_t first = title > t.parent && title < static_cast<int>(p.end) ? static_cast<uint32_t>(title) : 0;
   for (uint32_t i = static_cast<uint32_t>(t.parent) + 1; i < p.end; i = nodes_[i].end) {
-    const Node& s = nodes_[i];
+    const PageNode& s = nodes_[i];
     if (s.dropped) continue;
     if (s.end <= first && static_cast<int>(i) != top) continue;
     if (static_cast<int>(i) == top) {
@@ -456,12 +403,12 @@ int Extractor::readability(std::vector<int>& parts) {
 }
 
 // The first visible element whose whole text is the title, or -1.
-int Extractor::title_node() const {
+int ContentExtractor::title_node() const {
   if (opt_.title.empty()) return -1;
   uint32_t want = 0, commas = 0;
   count_text(opt_.title, want, commas);
   for (size_t i = 0; i < nodes_.size(); ++i) {
-    const Node& x = nodes_[i];
+    const PageNode& x = nodes_[i];
     if (x.dropped && !x.text_node) {
       i = x.end - 1;
       continue;
@@ -472,168 +419,10 @@ int Extractor::title_node() const {
   return -1;
 }
 
-bool starts_with_phrase(std::string_view key, const std::vector<std::string>& phrases) {
-  for (const std::string& p : phrases) {
-    if (key.size() >= p.size() && key.substr(0, p.size()) == p) return true;
-  }
-  return false;
-}
-
-bool contains_phrase(std::string_view key, const std::vector<std::string>& phrases) {
-  for (const std::string& p : phrases) {
-    if (key.find(p) != std::string_view::npos) return true;
-  }
-  return false;
-}
-
-size_t words(std::string_view s) {
-  size_t n = 0;
-  bool in = false;
-  for (char c : s) {
-    bool sp = c == ' ';
-    if (!sp && !in) ++n;
-    in = !sp;
-  }
-  return n;
-}
-
-struct Pending {
-  std::string raw;
-  uint32_t link = 0;
-  uint32_t chars = 0;
-};
-
-// Cuts nodes [first, end) into blocks, filtering boilerplate lines.
-void Extractor::emit(int first, uint32_t end, std::vector<Block>& out, bool& stopped) const {
-  std::vector<int> open;
-  Pending cur;
-  // A "related articles" heading ends the article only in its second half: an
-  // early one heads a box beside the text (an infobox, a navbox), and only
-  // that line goes.
-  uint64_t range_text = 0, emitted = 0;
-  for (uint32_t i = static_cast<uint32_t>(first); i < end; ++i) {
-    if (nodes_[i].text_node && !nodes_[i].dropped) range_text += nodes_[i].text;
-  }
-  auto kind_of = [&](Block& b) {
-    for (size_t k = open.size(); k-- > 0;) {
-      switch (nodes_[open[k]].tag) {
-        case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
-        case GUMBO_TAG_H6:
-          b.kind = BlockKind::kHeading;
-          b.level = nodes_[open[k]].tag - GUMBO_TAG_H1 + 1;
-          return;
-        case GUMBO_TAG_LI: case GUMBO_TAG_DT: case GUMBO_TAG_DD: b.kind = BlockKind::kListItem; return;
-        case GUMBO_TAG_BLOCKQUOTE: b.kind = BlockKind::kQuote; return;
-        case GUMBO_TAG_PRE: b.kind = BlockKind::kPre; return;
-        case GUMBO_TAG_TD: case GUMBO_TAG_TH: b.kind = BlockKind::kTable; return;
-        default: break;
-      }
-    }
-  };
-  auto flush = [&] {
-    if (cur.chars == 0 || stopped) {
-      cur = Pending();
-      return;
-    }
-    Block b;
-    kind_of(b);
-    b.text = b.kind == BlockKind::kPre ? std::string(cur.raw) : collapse_space(cur.raw);
-    if (b.kind == BlockKind::kPre) {
-      while (!b.text.empty() && (b.text.back() == '\n' || b.text.back() == ' ')) b.text.pop_back();
-      size_t s = b.text.find_first_not_of("\n");
-      b.text.erase(0, s == std::string::npos ? b.text.size() : s);
-    }
-    const double ld = static_cast<double>(cur.link) / cur.chars;
-    const uint32_t chars = cur.chars;
-    cur = Pending();
-    if (b.text.empty()) return;
-    const std::string key = match_key(b.text);
-    const size_t w = words(key);
-    if (contains_phrase(key, rules_.cookie_phrases) && w < 80) return;
-    if (w <= 6 && starts_with_phrase(key, rules_.stop_phrases) && !out.empty()) {
-      if (emitted * 2 < range_text) return;
-      if (debug_) std::fprintf(stderr, "stop at \"%s\"\n", b.text.c_str());
-      stopped = true;
-      return;
-    }
-    if (w <= 12 && starts_with_phrase(key, rules_.line_phrases)) return;
-    if (ld > 0.5 && (chars < 400 || b.kind == BlockKind::kListItem)) return;
-    if (!opt_.title.empty() && b.text == opt_.title) return;
-    if (!out.empty() && out.back().text == b.text) return;
-    out.push_back(std::move(b));
-  };
-  for (uint32_t i = static_cast<uint32_t>(first); i < end && !stopped;) {
-    while (!open.empty() && nodes_[open.back()].end <= i) {
-      if (is_block(nodes_[open.back()].tag)) flush();
-      open.pop_back();
-    }
-    const Node& x = nodes_[i];
-    if (x.dropped) {
-      i = x.end;
-      continue;
-    }
-    if (x.text_node) {
-      cur.raw += x.n->v.text.text;
-      cur.chars += x.text;
-      emitted += x.text;
-      cur.link += x.link_text;
-      ++i;
-      continue;
-    }
-    if (is_block(x.tag)) flush();
-    if (x.tag == GUMBO_TAG_BR || x.tag == GUMBO_TAG_HR) {
-      i = x.end;
-      continue;
-    }
-    if (x.tag == GUMBO_TAG_TD || x.tag == GUMBO_TAG_TH) cur.raw += ' ';
-    open.push_back(static_cast<int>(i));
-    ++i;
-  }
-  while (!open.empty()) {
-    if (is_block(nodes_[open.back()].tag)) flush();
-    open.pop_back();
-  }
-  flush();
-}
-
-// True when a text ends a sentence: . ! ? : … ؟ (before closing quotes and brackets).
-bool ends_sentence(std::string_view t) {
-  while (!t.empty()) {
-    if (t.back() == '"' || t.back() == '\'' || t.back() == ')' || t.back() == ' ') {
-      t.remove_suffix(1);
-    } else if (t.size() >= 2 && (t.substr(t.size() - 2) == "\xC2\xBB")) {  // »
-      t.remove_suffix(2);
-    } else if (t.size() >= 3 && (t.substr(t.size() - 3) == "\xE2\x80\x9D" || t.substr(t.size() - 3) == "\xE2\x80\x99")) {  // ” ’
-      t.remove_suffix(3);
-    } else {
-      break;
-    }
-  }
-  if (t.empty()) return false;
-  const char c = t.back();
-  if (c == '.' || c == '!' || c == '?' || c == ':') return true;
-  return t.size() >= 2 && (t.substr(t.size() - 2) == "\xD8\x9F" ||                            // ؟
-                           (t.size() >= 3 && t.substr(t.size() - 3) == "\xE2\x80\xA6"));     // …
-}
-
-// Short lines that end the main text without ending a sentence are what
-// follows an article inside its container: a byline, a date, a button, a
-// category name ("Mark Lavin", "23.10.2018", "Kontakt"). Measured on the
-// trafilatura set: F1 +0.3 points at 40 bytes; longer limits cut real text.
-void trim_tail(std::vector<Block>& out) {
-  while (out.size() > 1 && out.back().text.size() < 40 && !ends_sentence(out.back().text)) out.pop_back();
-}
-
-size_t text_size(const std::vector<Block>& blocks) {
-  size_t n = 0;
-  for (const Block& b : blocks) n += b.text.size();
-  return n;
-}
-
 // Both the body-rule container and readability's choice are cut into blocks;
 // the body rule wins unless it came out much poorer (a marker on a teaser, a
 // cookie dialog's "main-content").
-std::vector<Block> Extractor::run(std::string* how) {
+std::vector<Block> ContentExtractor::run(std::string* how) {
   std::vector<Block> by_rule, by_score;
   if (nodes_.empty()) return by_rule;
   std::vector<int> parts;
@@ -680,10 +469,8 @@ std::vector<Block> Extractor::run(std::string* how) {
   return all;
 }
 
-}  // namespace
-
 std::vector<Block> extract_content(const Dom& dom, const ContentOptions& opt, std::string* how) {
-  Extractor e(dom, opt);
+  ContentExtractor e(dom, opt);
   std::vector<Block> out = e.run(how);
   trim_tail(out);
   return out;
