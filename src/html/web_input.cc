@@ -56,7 +56,7 @@ Status renamed(Status s, const std::string& path, std::string_view file) {
 // Text or JSON Lines already in memory (standard input, sniffed): read_documents
 // reads paths, so the bytes go through an in-memory file (memfd) rather than
 // a second copy of its logic.
-Status documents_from_memory(const std::string& bytes, std::string_view file, const InputOptions& opt,
+Status documents_from_memory(std::string bytes, std::string_view file, const InputOptions& opt,
                              const DocumentSink& sink) {
   int fd = memfd_create("marsad-input", MFD_CLOEXEC);
   if (fd < 0) return Status(Error::kIo, std::string("cannot buffer standard input: ") + std::strerror(errno), {std::string(file)});
@@ -69,6 +69,7 @@ Status documents_from_memory(const std::string& bytes, std::string_view file, co
     }
     done += static_cast<size_t>(n);
   }
+  std::string().swap(bytes);  // read_documents reads its own copy: do not hold two
   const std::string path = "/proc/self/fd/" + std::to_string(fd);
   Status s = read_documents(path, opt, [&](Result<InputDocument> d) {
     if (!d) return sink(renamed(d.status(), path, file));
@@ -153,7 +154,7 @@ Status read_any_documents(std::string_view path, const InputOptions& opt, const 
     case InputKind::kHtml: return page(*bytes, p, opt, sink);
     case InputKind::kDocuments: break;
   }
-  return documents_from_memory(*bytes, p, opt, sink);
+  return documents_from_memory(std::move(*bytes), p, opt, sink);
 }
 
 Result<InputDocument> document_from_page_original(std::string_view original, std::string_view file, uint64_t line,
