@@ -371,7 +371,9 @@ TEST_F(ServerTest, AnalyticsAgreeWithEvents) {
       ASSERT_TRUE(points);
       for (size_t i = 0; i < points->size(); ++i) {
         sums[by == TimelineQuery::By::kRoot] += (*points)[i].mentions;
-        if (i) EXPECT_LE((*points)[i - 1].day, (*points)[i].day);
+        if (i) {
+          EXPECT_LE((*points)[i - 1].day, (*points)[i].day);
+        }
         EXPECT_EQ((*points)[i].day.size(), 10u);
       }
     }
