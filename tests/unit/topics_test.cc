@@ -2,6 +2,7 @@
 // file, training and data errors, calibration, the bundled model on the seed
 // article, and `marsad topics` as a user meets it.
 #include <gtest/gtest.h>
+#include <unistd.h>
 #include <sys/wait.h>
 
 #include <cmath>
@@ -18,7 +19,11 @@
 namespace marsad {
 namespace {
 
-std::string temp_path(const std::string& name) { return ::testing::TempDir() + "topics_" + name; }
+// ctest runs each test in its own process, several at once: the pid keeps
+// their files apart.
+std::string temp_path(const std::string& name) {
+  return ::testing::TempDir() + "topics_" + std::to_string(::getpid()) + "_" + name;
+}
 
 std::string write(const std::string& name, std::string_view bytes) {
   const std::string path = temp_path(name);
