@@ -41,6 +41,8 @@ struct MatchKey {
 
 // The input must be valid UTF-8 (see utf8.h) and shorter than 4 GiB.
 MatchKey make_match_key(std::string_view text);
+// The same into `out`, reusing its buffers (for loops over many texts).
+void make_match_key(std::string_view text, MatchKey& out);
 
 // Match key alone, no offset map: for lexicon entries and queries.
 std::string match_key(std::string_view text);

@@ -61,9 +61,12 @@ struct Tokenized {
 
 // Builds the match key of `text` and tokenizes it. `text` must be valid UTF-8.
 Tokenized tokenize(std::string_view text);
+// The same into `out`, reusing its buffers (for loops over many texts).
+void tokenize(std::string_view text, Tokenized& out);
 
 // Tokenizes an existing match key (the caller keeps the key alive).
 std::vector<Token> tokenize_key(const MatchKey& key);
+void tokenize_key(const MatchKey& key, std::vector<Token>& out);
 
 // Compact debug dump, one token per item: "ar:وقع sp num:3 sp ar:اتفاقيات p:."
 std::string dump_tokens(const Tokenized& t);

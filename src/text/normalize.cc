@@ -131,13 +131,19 @@ bool fold_code_point(char32_t c, std::string& out) {
 }
 
 MatchKey make_match_key(std::string_view text) {
+  MatchKey k;
+  make_match_key(text, k);
+  return k;
+}
+
+void make_match_key(std::string_view text, MatchKey& k) {
   // Written through raw pointers into buffers sized for the common case (the
   // key is never longer than the text for ASCII and the Arabic block); only an
-  // NFKC expansion (ﷺ) can need more, and then the buffers grow.
-  MatchKey k;
+  // NFKC expansion (ﷺ) can need more, and then the buffers grow. Buffers that
+  // are already large enough are written over, not cleared first.
   const size_t n = text.size();
-  k.key.resize(n + 64);
-  k.orig.resize(n + 65);
+  if (k.key.size() < n + 64) k.key.resize(n + 64);
+  if (k.orig.size() < k.key.size() + 1) k.orig.resize(k.key.size() + 1);
   char* out = k.key.data();
   uint32_t* map = k.orig.data();
   size_t w = 0;  // bytes written
@@ -185,7 +191,6 @@ MatchKey make_match_key(std::string_view text) {
   map[w] = static_cast<uint32_t>(n);
   k.key.resize(w);
   k.orig.resize(w + 1);
-  return k;
 }
 
 std::string match_key(std::string_view text) {

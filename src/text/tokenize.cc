@@ -72,8 +72,14 @@ std::string_view token_kind_name(TokenKind k) {
 }
 
 std::vector<Token> tokenize_key(const MatchKey& mk) {
-  std::string_view key = mk.key;
   std::vector<Token> out;
+  tokenize_key(mk, out);
+  return out;
+}
+
+void tokenize_key(const MatchKey& mk, std::vector<Token>& out) {
+  std::string_view key = mk.key;
+  out.clear();
   out.reserve(key.size() / 5 + 4);
   size_t i = 0;
   const size_t n = key.size();
@@ -129,14 +135,18 @@ std::vector<Token> tokenize_key(const MatchKey& mk) {
     t.end = mk.orig.back();
     out.push_back(t);
   }
-  return out;
 }
 
 Tokenized tokenize(std::string_view text) {
   Tokenized t;
-  t.key = make_match_key(text);
-  t.tokens = tokenize_key(t.key);
+  tokenize(text, t);
   return t;
+}
+
+void tokenize(std::string_view text, Tokenized& t) {
+  make_match_key(text, t.key);
+  tokenize_key(t.key, t.tokens);
+  t.clitic_cache.clear();
 }
 
 const Clitics& Tokenized::clitics(size_t i) const {

@@ -284,7 +284,13 @@ void topic_weigh(std::span<const float> idf, std::span<TopicFeature> terms) {
 }
 
 Tokenized tokenize_prefix(std::string_view text, uint32_t max_words) {
-  if (max_words == 0) return tokenize(text);
+  Tokenized t;
+  tokenize_prefix(text, max_words, t);
+  return t;
+}
+
+void tokenize_prefix(std::string_view text, uint32_t max_words, Tokenized& t) {
+  if (max_words == 0) return tokenize(text, t);
   // A guess of the bytes that hold max_words words, doubled until they do.
   // The cut is just after an ASCII white space, where no token can continue,
   // so every word before it is tokenized (and folded) as in the whole text.
@@ -292,12 +298,12 @@ Tokenized tokenize_prefix(std::string_view text, uint32_t max_words) {
     size_t cut = guess;
     while (cut > 0 && text[cut - 1] != ' ' && text[cut - 1] != '\n' && text[cut - 1] != '\t') --cut;
     if (cut == 0) continue;
-    Tokenized t = tokenize(text.substr(0, cut));
+    tokenize(text.substr(0, cut), t);
     uint32_t words = 0;
     for (const Token& tok : t.tokens) words += tok.is_word();
-    if (words >= max_words) return t;
+    if (words >= max_words) return;
   }
-  return tokenize(text);
+  tokenize(text, t);
 }
 
 }  // namespace marsad::internal

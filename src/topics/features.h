@@ -46,5 +46,7 @@ void topic_weigh(std::span<const float> idf, std::span<TopicFeature> terms);
 // Tokenizes just enough of `text` to hold its first `max_words` words (all of
 // it when max_words is 0): those words are the same as in tokenize(text).
 Tokenized tokenize_prefix(std::string_view text, uint32_t max_words);
+// The same into `out`, reusing its buffers.
+void tokenize_prefix(std::string_view text, uint32_t max_words, Tokenized& out);
 
 }  // namespace marsad::internal

@@ -101,7 +101,11 @@ std::vector<TopicScore> TopicModel::predict(const Tokenized& t, size_t k) const 
 }
 
 std::vector<TopicScore> TopicModel::predict_text(std::string_view text, size_t k) const {
-  return predict(internal::tokenize_prefix(text, impl_->features.max_words), k);
+  // One Tokenized per thread, its buffers reused from text to text: for short
+  // texts, allocating and clearing them cost as much as the features.
+  thread_local Tokenized t;
+  internal::tokenize_prefix(text, impl_->features.max_words, t);
+  return predict(t, k);
 }
 
 const std::vector<std::string>& TopicModel::labels() const { return impl_->labels; }

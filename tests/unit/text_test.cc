@@ -185,3 +185,28 @@ TEST(Utf8, ValidateNamesTheFirstBadByte) {
 
 }  // namespace
 }  // namespace marsad
+
+namespace marsad {
+namespace {
+
+// tokenize(text, out) reuses out's buffers: a long text, then a short one and
+// an empty one, give exactly what a fresh tokenize() gives.
+TEST(Tokenize, IntoReusedBuffersEqualsFresh) {
+  Tokenized reused;
+  for (std::string_view text : {std::string_view("وقّع ممثلون عن القوات المسلحة الملكية المغربية ونظيرتها الإسرائيلية، أمس الاثنين."),
+                                std::string_view("ﷺ x"), std::string_view("")}) {
+    tokenize(text, reused);
+    const Tokenized fresh = tokenize(text);
+    EXPECT_EQ(reused.key.key, fresh.key.key);
+    EXPECT_EQ(reused.key.orig, fresh.key.orig);
+    EXPECT_EQ(dump_tokens(reused), dump_tokens(fresh));
+    ASSERT_EQ(reused.tokens.size(), fresh.tokens.size());
+    for (size_t i = 0; i < fresh.tokens.size(); ++i) {
+      EXPECT_EQ(reused.tokens[i].start, fresh.tokens[i].start);
+      EXPECT_EQ(reused.tokens[i].end, fresh.tokens[i].end);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace marsad
