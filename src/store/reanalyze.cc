@@ -164,6 +164,7 @@ IngestReport Store::reanalyze(const ReanalyzeOptions& opt) {
         d.file = pg.str(2);
         d.line = static_cast<uint64_t>(pg.i64(3));
         d.json = pg.text(4) == "json";
+        d.page = pg.text(4) == "html" || pg.text(4) == "warc";
         auto it = run_index.find(pg.i64(5));
         d.options = it == run_index.end() ? 0 : it->second;
         d.seen = pg.str(6);

@@ -41,7 +41,7 @@ CREATE TABLE articles(
   analyzer TEXT NOT NULL,         -- analyzer version of `record`
   file TEXT NOT NULL,
   line INTEGER,
-  format TEXT NOT NULL,           -- 'json' (original is the JSON line) | 'text' (the file)
+  format TEXT NOT NULL,           -- 'json' (original is the JSON line) | 'text' (the file) | 'html' (the page as served) | 'warc' (one WARC record, headers included)
   original BLOB NOT NULL,         -- byte for byte as read
   record TEXT NOT NULL,           -- marsad.article JSON
   ingested_at TEXT NOT NULL);
