@@ -29,17 +29,6 @@ struct SearchFlags {
   bool count = false, explain = false;
 };
 
-void write_hit(JsonWriter& w, const SearchHit& h) {
-  w.begin_object().field("id", h.id).field("score", h.score).field("title", h.title).field("source", h.source);
-  w.key("published");
-  if (h.published.empty()) w.null();
-  else w.value(h.published);
-  w.field("url", h.url).field("story", h.story).field("snippet", h.snippet);
-  w.key("highlights").begin_array();
-  for (const auto& [b, e] : h.highlights) w.begin_array().value(b).value(e).end_array();
-  w.end_array().end_object();
-}
-
 // --queries FILE: every line a query ('#' starts a comment), each timed: the
 // query, its ranking and the snippets of the page shown.
 void run_batch(const Store& store, SearchFlags& f) {
@@ -76,7 +65,7 @@ void run_batch(const Store& store, SearchFlags& f) {
     if (f.format == "json") {
       JsonWriter w(out);
       w.begin_object().field("query", q).field("ms", ms).field("cpu_ms", cpu_ms).key("hits").begin_array();
-      for (const SearchHit& h : *hits) write_hit(w, h);
+      for (const SearchHit& h : *hits) write_search_hit_json(w, h);
       w.end_array().end_object();
       out += '\n';
     } else {
@@ -162,7 +151,7 @@ void run(SearchFlags& f) {
     out.clear();
     if (f.format == "json") {
       JsonWriter w(out);
-      write_hit(w, h);
+      write_search_hit_json(w, h);
       out += '\n';
     } else {
       char head[96];

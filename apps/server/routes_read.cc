@@ -22,17 +22,6 @@ void append_raw_member(std::string& out, std::string_view key, std::string_view 
   out += '}';
 }
 
-void write_hit(JsonWriter& w, const SearchHit& h) {
-  w.begin_object().field("id", h.id).field("score", h.score).field("title", h.title).field("source", h.source);
-  w.key("published");
-  if (h.published.empty()) w.null();
-  else w.value(h.published);
-  w.field("url", h.url).field("story", h.story).field("snippet", h.snippet);
-  w.key("highlights").begin_array();
-  for (const auto& [b, e] : h.highlights) w.begin_array().value(b).value(e).end_array();
-  w.end_array().end_object();
-}
-
 void search_route(Context& ctx, const httplib::Request& req, httplib::Response& res) {
   Params p(req, {"q", "source", "since", "until", "actor", "topic", "story", "limit", "offset", "total"});
   SearchQuery q;
@@ -60,7 +49,7 @@ void search_route(Context& ctx, const httplib::Request& req, httplib::Response& 
     w.field("total", *n);
   }
   w.field("offset", static_cast<uint64_t>(q.offset)).key("hits").begin_array();
-  for (const SearchHit& h : *hits) write_hit(w, h);
+  for (const SearchHit& h : *hits) write_search_hit_json(w, h);
   w.end_array().end_object();
   send_json(res, std::move(out));
 }

@@ -26,6 +26,7 @@
 #include <utility>
 #include <vector>
 
+#include "marsad/json.h"
 #include "marsad/status.h"
 #include "marsad/store.h"
 
@@ -54,6 +55,11 @@ struct SearchHit {
 };
 
 Result<std::vector<SearchHit>> search(const Store& store, const SearchQuery& q);
+
+// One hit as JSON, the same for the CLI (--format json) and the HTTP API:
+// {"id", "score", "title", "source", "published" (null if unknown), "url",
+//  "story", "snippet", "highlights": [[begin, end], ...] (bytes in snippet)}.
+void write_search_hit_json(JsonWriter& w, const SearchHit& h);
 
 // Counts matches without ranking them.
 Result<uint64_t> count_matches(const Store& store, const SearchQuery& q);

@@ -194,4 +194,15 @@ Result<uint64_t> count_matches(const Store& store, const SearchQuery& q) {
   return static_cast<uint64_t>(st->i64(0));
 }
 
+void write_search_hit_json(JsonWriter& w, const SearchHit& h) {
+  w.begin_object().field("id", h.id).field("score", h.score).field("title", h.title).field("source", h.source);
+  w.key("published");
+  if (h.published.empty()) w.null();
+  else w.value(h.published);
+  w.field("url", h.url).field("story", h.story).field("snippet", h.snippet);
+  w.key("highlights").begin_array();
+  for (const auto& [b, e] : h.highlights) w.begin_array().value(b).value(e).end_array();
+  w.end_array().end_object();
+}
+
 }  // namespace marsad
