@@ -1,5 +1,5 @@
 // Timeline and dyad aggregates over the events table. The WHERE clause and its
-// binds are the ones query_events (events.cc) uses, so a filter means the same
+// binds are query_events' (store/filters.h), so a filter means the same
 // thing in `marsad events`, /api/events, /api/timeline and /api/dyads.
 #include "marsad/analytics.h"
 
@@ -7,68 +7,18 @@
 #include "store/impl.h"
 
 namespace marsad {
-namespace {
-
-using internal::Stmt;
-
-// Parameters ?1..?12 of kEventFilter, in query_events' order.
-constexpr const char* kEventFilter =
-    " WHERE (?1 IS NULL OR (e.source_actor >= ?1 AND e.source_actor < ?2) OR (e.target_actor >= ?1 AND e.target_actor < ?2))"
-    " AND (?3 IS NULL OR (e.source_actor >= ?3 AND e.source_actor < ?4 AND e.target_actor >= ?5 AND e.target_actor < ?6))"
-    " AND (?7 IS NULL OR (e.code >= ?7 AND e.code < ?8))"
-    " AND (?9 IS NULL OR e.root = ?9)"
-    " AND (?10 IS NULL OR e.date >= ?10) AND (?11 IS NULL OR e.date < ?11)"
-    " AND (?12 IS NULL OR a.story = ?12)";
-
-// The date bounds an EventQuery asks for, checked.
-struct Bounds {
-  std::string since, until;
-};
-
-Result<Bounds> bounds(const EventQuery& q) {
-  Bounds b;
-  if (!q.since.empty()) {
-    auto s = internal::since_bound(q.since);
-    if (!s) return s.status();
-    b.since = *s;
-  }
-  if (!q.until.empty()) {
-    auto u = internal::until_bound(q.until);
-    if (!u) return u.status();
-    b.until = *u;
-  }
-  if (q.dyad_source.empty() != q.dyad_target.empty()) {
-    return Status(Error::kBadArgument, "dyad needs two actors: SOURCE,TARGET");
-  }
-  return b;
-}
-
-void bind_filter(Stmt& st, const EventQuery& q, const Bounds& b) {
-  auto prefix = [&](int i, const std::string& p) {
-    if (p.empty()) return;
-    st.bind(i, p).bind(i + 1, internal::prefix_end(p));
-  };
-  prefix(1, q.actor);
-  prefix(3, q.dyad_source);
-  prefix(5, q.dyad_target);
-  prefix(7, q.code);
-  st.bind_opt(9, q.root).bind_opt(10, b.since).bind_opt(11, b.until);
-  if (q.story) st.bind(12, q.story);
-}
-
-}  // namespace
 
 Result<std::vector<TimelinePoint>> event_timeline(const Store& store, const TimelineQuery& q) {
-  auto b = bounds(q.events);
+  auto b = internal::event_filter(q.events);
   if (!b) return b.status();
   const char* key = q.by == TimelineQuery::By::kRoot ? "e.root" : "coalesce(e.quad_class, 0)";
   auto st = store.impl().db.prepare(
       std::string("SELECT substr(e.date, 1, 10) AS day, ") + key +
       " AS k, count(*), count(DISTINCT a.id), count(DISTINCT a.story), coalesce(avg(e.goldstein), 0)"
-      " FROM events e JOIN articles a ON a.id = e.article" + kEventFilter +
+      " FROM events e JOIN articles a ON a.id = e.article" + internal::kEventFilterSql +
       " AND e.date IS NOT NULL AND e.date <> '' GROUP BY day, k ORDER BY day, k LIMIT ?13");
   if (!st) return st.status();
-  bind_filter(*st, q.events, *b);
+  internal::bind_event_filter(*st, *b);
   st->bind(13, static_cast<int64_t>(q.events.limit));
   std::vector<TimelinePoint> out;
   while (true) {
@@ -88,7 +38,7 @@ Result<std::vector<TimelinePoint>> event_timeline(const Store& store, const Time
 }
 
 Result<std::vector<Dyad>> event_dyads(const Store& store, const DyadQuery& q) {
-  auto b = bounds(q.events);
+  auto b = internal::event_filter(q.events);
   if (!b) return b.status();
   const char* src = q.countries ? "e.source_country" : "e.source_actor";
   const char* tgt = q.countries ? "e.target_country" : "e.target_actor";
@@ -96,11 +46,11 @@ Result<std::vector<Dyad>> event_dyads(const Store& store, const DyadQuery& q) {
       std::string("SELECT ") + src + " AS s, " + tgt +
       " AS t, count(*), count(DISTINCT a.id), count(DISTINCT a.story), coalesce(avg(e.goldstein), 0),"
       " sum(e.quad_class = 1), sum(e.quad_class = 2), sum(e.quad_class = 3), sum(e.quad_class = 4)"
-      " FROM events e JOIN articles a ON a.id = e.article" + kEventFilter +
+      " FROM events e JOIN articles a ON a.id = e.article" + internal::kEventFilterSql +
       " AND s IS NOT NULL AND s <> '' AND t IS NOT NULL AND t <> '' AND s <> t"
       " GROUP BY s, t HAVING count(*) >= ?14 ORDER BY count(*) DESC, s, t LIMIT ?13");
   if (!st) return st.status();
-  bind_filter(*st, q.events, *b);
+  internal::bind_event_filter(*st, *b);
   st->bind(13, static_cast<int64_t>(q.events.limit)).bind(14, static_cast<int64_t>(q.min_mentions));
   std::vector<Dyad> out;
   while (true) {

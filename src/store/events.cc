@@ -10,20 +10,8 @@
 namespace marsad {
 
 Result<std::vector<EventAggregate>> query_events(const Store& store, const EventQuery& q) {
-  std::string since, until;
-  if (!q.since.empty()) {
-    auto s = internal::since_bound(q.since);
-    if (!s) return s.status();
-    since = *s;
-  }
-  if (!q.until.empty()) {
-    auto u = internal::until_bound(q.until);
-    if (!u) return u.status();
-    until = *u;
-  }
-  if (q.dyad_source.empty() != q.dyad_target.empty()) {
-    return Status(Error::kBadArgument, "--dyad needs two actors: SOURCE,TARGET");
-  }
+  auto filter = internal::event_filter(q);
+  if (!filter) return filter.status();
   auto st = store.impl().db.prepare(
       "SELECT a.story, coalesce(e.date, ''), e.code, e.root, coalesce(max(e.plover), ''),"
       " coalesce(e.source_actor, ''), coalesce(max(e.source_country), ''),"
@@ -32,26 +20,12 @@ Result<std::vector<EventAggregate>> query_events(const Store& store, const Event
       " coalesce(avg(e.goldstein), 0), coalesce(max(e.quad_class), 0),"
       " count(*), count(DISTINCT a.source), count(DISTINCT a.id),"
       " min(a.seen || ' ' || printf('%020d', a.id))"
-      " FROM events e JOIN articles a ON a.id = e.article"
-      " WHERE (?1 IS NULL OR (e.source_actor >= ?1 AND e.source_actor < ?2) OR (e.target_actor >= ?1 AND e.target_actor < ?2))"
-      " AND (?3 IS NULL OR (e.source_actor >= ?3 AND e.source_actor < ?4 AND e.target_actor >= ?5 AND e.target_actor < ?6))"
-      " AND (?7 IS NULL OR (e.code >= ?7 AND e.code < ?8))"
-      " AND (?9 IS NULL OR e.root = ?9)"
-      " AND (?10 IS NULL OR e.date >= ?10) AND (?11 IS NULL OR e.date < ?11)"
-      " AND (?12 IS NULL OR a.story = ?12)"
+      " FROM events e JOIN articles a ON a.id = e.article" +
+      std::string(internal::kEventFilterSql) +
       " GROUP BY a.story, e.date, e.code, e.source_actor, e.target_actor, e.modality, e.negated"
       " ORDER BY e.date, a.story, e.code, e.source_actor, e.target_actor LIMIT ?13");
   if (!st) return st.status();
-  auto prefix = [&](int i, const std::string& p) {
-    if (p.empty()) return;
-    st->bind(i, p).bind(i + 1, internal::prefix_end(p));
-  };
-  prefix(1, q.actor);
-  prefix(3, q.dyad_source);
-  prefix(5, q.dyad_target);
-  prefix(7, q.code);
-  st->bind_opt(9, q.root).bind_opt(10, since).bind_opt(11, until);
-  if (q.story) st->bind(12, q.story);
+  internal::bind_event_filter(*st, *filter);
   st->bind(13, static_cast<int64_t>(q.limit));
 
   std::vector<EventAggregate> out;
