@@ -17,6 +17,7 @@
 #include <cstring>
 #include <fstream>
 
+#include "base/binary.h"
 #include "marsad/io.h"
 #include "ner/model_impl.h"
 
@@ -28,58 +29,9 @@ constexpr char kMagic[8] = {'M', 'R', 'S', 'D', 'N', 'E', 'R', '\n'};
 // Bump with any change to the layout, the feature templates or the hash.
 constexpr uint32_t kNerFormatVersion = 1;
 
-template <typename T>
-void put(std::string& out, T v) {
-  char b[sizeof(T)];
-  std::memcpy(b, &v, sizeof(T));
-  out.append(b, sizeof(T));
-}
-
-void put_varint(std::string& out, uint32_t v) {
-  while (v >= 0x80) {
-    out += static_cast<char>((v & 0x7F) | 0x80);
-    v >>= 7;
-  }
-  out += static_cast<char>(v);
-}
-
-// Bounds-checked reading; the first failure sticks.
-struct Reader {
-  std::string_view in;
-  size_t pos = 0;
-  bool ok = true;
-  template <typename T>
-  T get() {
-    T v{};
-    if (pos + sizeof(T) > in.size()) {
-      ok = false;
-      return v;
-    }
-    std::memcpy(&v, in.data() + pos, sizeof(T));
-    pos += sizeof(T);
-    return v;
-  }
-  uint32_t varint() {
-    uint32_t v = 0;
-    for (int shift = 0; shift < 35; shift += 7) {
-      if (pos >= in.size()) break;
-      auto b = static_cast<unsigned char>(in[pos++]);
-      v |= static_cast<uint32_t>(b & 0x7F) << shift;
-      if (!(b & 0x80)) return v;
-    }
-    ok = false;
-    return 0;
-  }
-  std::string_view bytes(size_t n) {
-    if (pos + n > in.size()) {
-      ok = false;
-      return {};
-    }
-    std::string_view v = in.substr(pos, n);
-    pos += n;
-    return v;
-  }
-};
+using internal::ByteReader;
+using internal::put;
+using internal::put_varint;
 
 Status corrupt(std::string message) { return Status(Error::kCorrupt, "NER model: " + std::move(message)); }
 
@@ -145,7 +97,7 @@ Result<NerModel> NerModel::load(std::string_view path) {
 }
 
 Result<NerModel> NerModel::from_bytes(std::string_view bytes) {
-  Reader h{bytes};
+  ByteReader h{bytes};
   std::string_view magic = h.bytes(sizeof kMagic);
   if (!h.ok || magic != std::string_view(kMagic, sizeof kMagic)) {
     return corrupt("not a marsad NER model (bad magic bytes)");
@@ -162,14 +114,14 @@ Result<NerModel> NerModel::from_bytes(std::string_view bytes) {
                    std::to_string(h.pos + size + 8));
   }
   std::string_view body = bytes.substr(h.pos, size);
-  Reader tail{bytes.substr(h.pos + size)};
+  ByteReader tail{bytes.substr(h.pos + size)};
   if (tail.get<uint64_t>() != internal::hash_bytes(body, 0x4e4552)) {
     return corrupt("checksum mismatch: the file is damaged");
   }
 
   auto impl = std::make_unique<Impl>();
   internal::NerWeights& W = impl->w;
-  Reader r{body};
+  ByteReader r{body};
   W.bits = r.get<uint32_t>();
   uint32_t tags = r.get<uint32_t>();
   W.scale = r.get<float>();

@@ -21,6 +21,7 @@
 #include <cstring>
 #include <fstream>
 
+#include "base/binary.h"
 #include "marsad/io.h"
 #include "topics/model_impl.h"
 
@@ -33,39 +34,8 @@ constexpr char kMagic[8] = {'M', 'R', 'S', 'D', 'T', 'O', 'P', 'C'};
 constexpr uint32_t kTopicFormatVersion = 1;
 constexpr size_t kHeaderSize = sizeof kMagic + 4 + 8 + 8 + 4;
 
-template <typename T>
-void put(std::string& out, T v) {
-  char b[sizeof(T)];
-  std::memcpy(b, &v, sizeof(T));
-  out.append(b, sizeof(T));
-}
-
-// Bounds-checked reading; the first failure sticks.
-struct Reader {
-  std::string_view in;
-  size_t pos = 0;
-  bool ok = true;
-  template <typename T>
-  T get() {
-    T v{};
-    if (pos + sizeof(T) > in.size()) {
-      ok = false;
-      return v;
-    }
-    std::memcpy(&v, in.data() + pos, sizeof(T));
-    pos += sizeof(T);
-    return v;
-  }
-  std::string_view bytes(size_t n) {
-    if (n > in.size() - pos) {
-      ok = false;
-      return {};
-    }
-    std::string_view v = in.substr(pos, n);
-    pos += n;
-    return v;
-  }
-};
+using internal::ByteReader;
+using internal::put;
 
 Status corrupt(std::string message) { return Status(Error::kCorrupt, "topic model: " + std::move(message)); }
 
@@ -112,7 +82,7 @@ std::string TopicModel::serialize() const {
 }
 
 Result<TopicModel> TopicModel::from_bytes(std::string_view bytes) {
-  Reader head{bytes};
+  ByteReader head{bytes};
   std::string_view magic = head.bytes(sizeof kMagic);
   if (!head.ok || magic != std::string_view(kMagic, sizeof kMagic)) {
     return corrupt("not a marsad topic model (no MRSDTOPC header)");
@@ -145,7 +115,7 @@ Result<TopicModel> TopicModel::from_bytes(std::string_view bytes) {
   auto impl = std::make_unique<Impl>();
   Impl& m = *impl;
   TopicFeatures& f = m.features;
-  Reader r{body};
+  ByteReader r{body};
   f.hash_bits = r.get<uint8_t>();
   f.words = r.get<uint8_t>();
   f.bigrams = r.get<uint8_t>();
