@@ -41,31 +41,6 @@ Event as_event(const EventAggregate& a) {
   return e;
 }
 
-void write_json(std::string& out, const EventAggregate& a) {
-  JsonWriter w(out, false);
-  w.begin_object().field("story", a.story).field("date", a.date).field("code", a.code).field("root", a.root);
-  w.field("plover", a.plover).field("source_actor", a.source_actor).field("source_country", a.source_country);
-  w.field("target_actor", a.target_actor).field("target_country", a.target_country);
-  w.field("location_country", a.location_country).field("modality", a.modality).field("negated", a.negated);
-  w.field("goldstein", a.goldstein).field("quad_class", a.quad_class);
-  w.field("num_mentions", a.num_mentions).field("num_sources", a.num_sources).field("num_articles", a.num_articles);
-  w.field("first_article", a.first_article).field("url", a.url).end_object();
-  out += '\n';
-}
-
-void csv_cell(std::string& out, const std::string& v) {
-  if (v.find_first_of(",\"\r\n") == std::string::npos) {
-    out += v;
-    return;
-  }
-  out += '"';
-  for (char c : v) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
-}
-
 void write_csv(std::string& out, const EventAggregate& a) {
   char num[64];
   std::snprintf(num, sizeof num, "%.1f", a.goldstein);
@@ -77,7 +52,7 @@ void write_csv(std::string& out, const EventAggregate& a) {
   bool first = true;
   for (const std::string& c : cells) {
     if (!first) out += ',';
-    csv_cell(out, c);
+    append_csv_field(out, c);
     first = false;
   }
   out += "\r\n";
@@ -145,7 +120,11 @@ void run_store_events(const StoreEventsFlags& f) {
   uint64_t id = 0;
   for (const EventAggregate& a : *rows) {
     ++id;
-    if (fmt == "json") write_json(out, a);
+    if (fmt == "json") {
+      JsonWriter w(out, false);
+      write_event_aggregate_json(w, a);
+      out += '\n';
+    }
     else if (fmt == "csv") write_csv(out, a);
     else if (fmt == "table") write_table(out, a);
     else {

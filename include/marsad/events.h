@@ -135,6 +135,8 @@ void write_plover_line(std::string& out, const EventExport& x, const Event& e, u
 // CSV (RFC 4180) with a header line written by write_csv_header.
 void write_csv_header(std::string& out);
 void write_csv_row(std::string& out, const EventExport& x, const Event& e, uint64_t id);
+// One RFC 4180 field: quoted (quotes doubled) when it holds , " or a line break.
+void append_csv_field(std::string& out, std::string_view s);
 
 // Versions of the event tables compiled in (a hash of data/events/*.tsv).
 std::string_view events_tables_version();

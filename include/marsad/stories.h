@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "marsad/json.h"
 #include "marsad/status.h"
 #include "marsad/store.h"
 #include "marsad/tokenize.h"
@@ -107,5 +108,12 @@ struct EventAggregate {
 };
 
 Result<std::vector<EventAggregate>> query_events(const Store& store, const EventQuery& q);
+
+// One aggregate as a JSON object, the same for `marsad events --db --format
+// json` and /api/events: {"story", "date", "code", "root", "plover",
+// "source_actor", "source_country", "target_actor", "target_country",
+// "location_country", "modality", "negated", "goldstein", "quad_class",
+// "num_mentions", "num_sources", "num_articles", "first_article", "url"}.
+void write_event_aggregate_json(JsonWriter& w, const EventAggregate& e);
 
 }  // namespace marsad

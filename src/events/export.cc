@@ -6,14 +6,8 @@
 #include "marsad/events.h"
 
 namespace marsad {
-namespace {
 
-// Tabs and line breaks cannot appear inside a TSV field: they become spaces.
-void tsv_field(std::string& out, std::string_view s) {
-  for (char c : s) out += (c == '\t' || c == '\n' || c == '\r') ? ' ' : c;
-}
-
-void csv_field(std::string& out, std::string_view s) {
+void append_csv_field(std::string& out, std::string_view s) {
   if (s.find_first_of(",\"\n\r") == std::string_view::npos) {
     out += s;
     return;
@@ -24,6 +18,13 @@ void csv_field(std::string& out, std::string_view s) {
     out += c;
   }
   out += '"';
+}
+
+namespace {
+
+// Tabs and line breaks cannot appear inside a TSV field: they become spaces.
+void tsv_field(std::string& out, std::string_view s) {
+  for (char c : s) out += (c == '\t' || c == '\n' || c == '\r') ? ' ' : c;
 }
 
 std::string num(double v) {
@@ -184,7 +185,7 @@ void write_csv_row(std::string& out, const EventExport& x, const Event& e, uint6
   bool first = true;
   for (const std::string& c : cells) {
     if (!first) out += ',';
-    csv_field(out, c);
+    append_csv_field(out, c);
     first = false;
   }
   out += "\r\n";

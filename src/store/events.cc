@@ -68,4 +68,14 @@ Result<std::vector<EventAggregate>> query_events(const Store& store, const Event
   return out;
 }
 
+void write_event_aggregate_json(JsonWriter& w, const EventAggregate& e) {
+  w.begin_object().field("story", e.story).field("date", e.date).field("code", e.code).field("root", e.root);
+  w.field("plover", e.plover).field("source_actor", e.source_actor).field("source_country", e.source_country);
+  w.field("target_actor", e.target_actor).field("target_country", e.target_country);
+  w.field("location_country", e.location_country).field("modality", e.modality).field("negated", e.negated);
+  w.field("goldstein", e.goldstein).field("quad_class", e.quad_class).field("num_mentions", e.num_mentions);
+  w.field("num_sources", e.num_sources).field("num_articles", e.num_articles);
+  w.field("first_article", e.first_article).field("url", e.url).end_object();
+}
+
 }  // namespace marsad
