@@ -72,6 +72,20 @@ std::string gold_country(std::string_view code) {
 
 struct Tally {
   int n = 0, category = 0, countries = 0, predicted = 0, extra = 0, none_expected = 0, none_coded = 0;
+  // --min-category / --max-extra: the floors ctest holds the coder to (0 = not checked).
+  static inline double min_category = 0, max_extra = 0;
+  int verdict() const {
+    const double cat = static_cast<double>(category) / std::max(1, n), ex = static_cast<double>(extra) / std::max(1, n);
+    if (min_category > 0 && cat < min_category) {
+      std::printf("FAIL: category correct %.3f < %.3f\n", cat, min_category);
+      return 1;
+    }
+    if (max_extra > 0 && ex > max_extra) {
+      std::printf("FAIL: extra events per sentence %.3f > %.3f\n", ex, max_extra);
+      return 1;
+    }
+    return 0;
+  }
   void print(const char* name) const {
     std::printf("%s: %d sentences, category correct %d (%.1f%%), source+target countries correct %d (%.1f%%), "
                 "events coded %d, extra %d (%.1f%% per sentence)\n",
@@ -159,7 +173,7 @@ int up(const char* path, int errors) {
     if (t.category + t.countries - before < 2) ++shown;
   }
   t.print("UP Arabic gold (dev)");
-  return 0;
+  return t.verdict();
 }
 
 // tests/data/events/hand.tsv: corpus<TAB>file<TAB>docno|line<TAB>sentence index<TAB>code<TAB>source<TAB>target<TAB>note
@@ -220,7 +234,7 @@ int hand(const char* tsv, const std::string& shared, int errors) {
     if (t.category + t.countries - before < 2) ++shown;
   }
   t.print("hand-checked SaudiNewsNet+ANT");
-  return 0;
+  return t.verdict();
 }
 
 // CPU seconds used by this process so far (user + sys).
@@ -322,6 +336,8 @@ int main(int argc, char** argv) {
     else if (!std::strcmp(argv[i], "--max") && i + 1 < argc) max_docs = std::atol(argv[++i]);
     else if (!std::strcmp(argv[i], "--mb") && i + 1 < argc) max_mb = std::atof(argv[++i]);
     else if (!std::strcmp(argv[i], "--published") && i + 1 < argc) published = argv[++i];
+    else if (!std::strcmp(argv[i], "--min-category") && i + 1 < argc) Tally::min_category = std::atof(argv[++i]);
+    else if (!std::strcmp(argv[i], "--max-extra") && i + 1 < argc) Tally::max_extra = std::atof(argv[++i]);
     else shared = argv[i];
   }
   if (mode == "up") return up(argv[2], errors);

@@ -21,6 +21,8 @@ constexpr int kVerbPatternWindow = 10;
 constexpr int kNounPatternWindow = 5;
 // How far a clause-scope modality marker reaches forward (words).
 constexpr int kClauseMarkerReach = 14;
+// How many words may stand between a trigger and a noun trigger that completes it.
+constexpr int kComplementReach = 3;
 
 struct Trigger {
   int word;
@@ -102,52 +104,186 @@ class Coder {
     std::vector<Trigger> main;
     for (const Trigger& t : kept) {
       if (!main.empty() && adverbial(t)) continue;
+      if (anniversary_of(a, t.word)) continue;  // الذكرى الخامسة لتوقيع: not an event of the article's time
       main.push_back(t);
     }
-    std::vector<Event> evs;
-    for (size_t k = 0; k < main.size(); ++k) evs.push_back(code(span, a, b, main, k));
+    // A trigger inside a quoted slogan, after a cause marker (جراء، إثر، مما أدى إلى) or in the
+    // complement of another trigger (تطالب بالإفراج، احتجاجا على مقتل) reports the background or
+    // content of the sentence's event: it is coded only when the sentence has no other event.
+    std::vector<std::pair<Event, bool>> evs;
+    for (size_t k = 0; k < main.size(); ++k) {
+      const bool secondary = quoted(a, main[k].word) || after_cause_marker(a, main[k].word) ||
+                             in_relative_clause(a, b, main[k].word) ||
+                             (k > 0 && (complement_of(main[k - 1], main[k], b) || prepositional(main[k])));
+      evs.emplace_back(code(span, a, b, main, k), secondary);
+    }
     // One sentence reports one event of a kind: events of the same PLOVER type (or, without one,
     // the same root) merge into the most confident, which takes the roles it lacks.
-    std::vector<Event> merged;
-    for (Event& e : evs) {
-      Event* same = nullptr;
-      for (Event& m : merged) {
-        if (e.plover.empty() ? m.root == e.root : m.plover == e.plover) same = &m;
+    std::vector<std::pair<Event, bool>> merged;
+    for (auto& [e, sec] : evs) {
+      std::pair<Event, bool>* same = nullptr;
+      for (auto& m : merged) {
+        if (e.plover.empty() ? m.first.root == e.root : m.first.plover == e.plover) same = &m;
       }
       if (!same) {
-        merged.push_back(std::move(e));
+        merged.emplace_back(std::move(e), sec);
         continue;
       }
-      if (e.confidence > same->confidence) std::swap(*same, e);
-      if (!same->source.present() && e.source.present()) same->source = e.source;
-      if (!same->target.present() && e.target.present() && e.target.text != same->source.text) same->target = e.target;
+      // A primary event is never replaced by background (it may take the roles it lacks).
+      const bool promote = same->second && !sec;
+      if (promote || (sec == same->second && e.confidence > same->first.confidence)) std::swap(same->first, e);
+      if (promote) same->second = false;
+      same->first.confidence = std::max(same->first.confidence, e.confidence);
+      if (!same->first.source.present() && e.source.present()) same->first.source = e.source;
+      if (!same->first.target.present() && e.target.present() && e.target.text != same->first.source.text) {
+        same->first.target = e.target;
+      }
     }
     // What protesters say (demand, denounce, reject: verbal events after a protest in the same
     // sentence) is the protest's content, as PLOVER codes it, not a second event.
     bool protest = false;
     for (size_t m = 0; m < merged.size();) {
-      if (protest && (merged[m].quad_class == 1 || merged[m].quad_class == 3)) {
+      if (protest && (merged[m].first.quad_class == 1 || merged[m].first.quad_class == 3)) {
         merged.erase(merged.begin() + m);
         continue;
       }
-      if (merged[m].plover == "PROTEST") protest = true;
+      if (merged[m].first.plover == "PROTEST") protest = true;
       ++m;
     }
     // A bare noun trigger (no pattern, no actor) beside an event with actors adds nothing.
-    const bool any_actor = std::any_of(merged.begin(), merged.end(),
-                                       [](const Event& e) { return e.source.present() || e.target.present(); });
-    for (Event& e : merged) {
+    const bool any_actor = std::any_of(merged.begin(), merged.end(), [](const auto& e) {
+      return e.first.source.present() || e.first.target.present();
+    });
+    std::vector<std::pair<Event, bool>> kept_events;
+    for (auto& [e, sec] : merged) {
       // An event with no actor at all beside one with actors is most often a consequence
       // (سقوط جرحى) or a detail of it; it is not coded on its own.
       if (any_actor && !e.source.present() && !e.target.present() && e.confidence < 0.4) continue;
       // A bare noun (no pattern) with nobody doing it and nowhere it happens is most often a
       // topic word (التظاهرة "the festival", الحوار, التحقيق), not a reported event.
       if (e.confidence < 0.35 && !e.location.present) continue;
+      if (!worth_coding(e)) continue;
+      kept_events.emplace_back(std::move(e), sec);
+    }
+    const bool any_primary = std::any_of(kept_events.begin(), kept_events.end(), [](const auto& e) { return !e.second; });
+    for (auto& [e, sec] : kept_events) {
+      if (sec && any_primary) continue;
       out.push_back(std::move(e));
     }
   }
 
  private:
+  static bool coded(const EventActor& a) { return !a.actor.empty() || !a.country.empty(); }
+  static bool conflict(const Event& e) { return e.root >= "14"; }
+
+  // An event is counted when someone identifiable does it or suffers it: at least one role
+  // with an actor code or a country. Conflict (protest, force, violence) is the exception: it
+  // is news without a named doer (قتل ثلاثة، اندلعت احتجاجات). Verbal and cooperative triggers
+  // with nobody identifiable are most often not events at all (شكرا، رفضت، استضاف البرنامج).
+  static bool worth_coding(const Event& e) {
+    return conflict(e) || coded(e.source) || coded(e.target);
+  }
+
+  // Is word i inside a quotation opened earlier in the sentence [a, i)?
+  bool quoted(uint32_t a, int i) const {
+    bool in_guillemets = false, in_straight = false;
+    for (int j = a; j < i; ++j) {
+      const Word& w = d_.w[j];
+      if (!w.punct) continue;
+      if (w.key == "«" || w.key == "“") in_guillemets = true;
+      else if (w.key == "»" || w.key == "”") in_guillemets = false;
+      else if (w.key == "\"") in_straight = !in_straight;
+    }
+    return in_guillemets || in_straight;
+  }
+
+  // Does a cause or sequence marker (جراء، إثر، عقب، غداة، بسبب، بعد، قبل، أدى إلى، أسفر عن)
+  // stand among the three words before trigger i?
+  bool after_cause_marker(uint32_t a, int i) const {
+    static const internal::StringMap<uint8_t> kMarkers = [] {
+      internal::StringMap<uint8_t> m;
+      for (const std::string& k : internal::keys({"جراء", "إثر", "عقب", "غداة", "بسبب", "بعد", "قبل", "أدى", "أدت",
+                                                  "يؤدي", "تؤدي", "أسفر", "أسفرت", "يسفر", "خلفت", "خلف"})) {
+        m.insert(k, 1);
+      }
+      return m;
+    }();
+    int seen = 0;
+    for (int j = i - 1; j >= static_cast<int>(a) && seen < 3; --j) {
+      const Word& w = d_.w[j];
+      if (!w.word) continue;
+      ++seen;
+      for (std::string_view f : w.forms()) {
+        if (kMarkers.contains(f)) return true;
+      }
+    }
+    return false;
+  }
+
+  // Is noun trigger t the complement of the trigger before it (within three words of the same
+  // clause: تطالب بالإفراج، احتجاجا على مقتل، تدعو إلى إرسال)? An attribution verb has no
+  // event complement of this kind: قال إن الهجوم ... keeps الهجوم.
+  bool complement_of(const Trigger& head, const Trigger& t, uint32_t b) const {
+    if (!t.masdar || head.low) return false;
+    int units = 0;
+    for (int j = head.word + 1; j < t.word && j < static_cast<int>(b); ++j) {
+      const Word& w = d_.w[j];
+      if (internal::is_clause_break(w)) return false;
+      if (w.word) ++units;
+    }
+    return units <= kComplementReach;
+  }
+
+  // Does trigger i stand in a relative clause (المتظاهرين الذين يحتلون، اللافتات التي تدين)?
+  bool in_relative_clause(uint32_t a, uint32_t b, int i) const {
+    static const std::vector<std::string> kRelatives =
+        internal::keys({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي", "اللاتي"});
+    const uint32_t ca = clause(a, b, i).first;
+    if (ca == a) return false;
+    const Word& w = d_.w[ca - 1];
+    return std::any_of(kRelatives.begin(), kRelatives.end(), [&](const std::string& k) { return w.is(k); });
+  }
+
+  // A noun trigger governed by a preposition (على تجمع، ضد إعادة نشر، حول مقتل) names what
+  // another event is about or aimed at.
+  bool prepositional(const Trigger& t) const {
+    const std::string_view p = internal::preposition_before(d_, t.word);
+    return p == K().ala || p == K().did || p == K().an || p == K().fi || p == K().ila || p == "b" || p == "l";
+  }
+
+  static bool protesters(const EventActor& a) {
+    static const std::vector<std::string> kWords = internal::keys({"متظاهر", "محتج", "معتصم", "مضرب"});
+    if (a.text.empty()) return false;
+    const std::string key = internal::data_key(a.text);
+    return std::any_of(kWords.begin(), kWords.end(), [&](const std::string& w) {
+      const size_t at = key.find(w);
+      return at != std::string::npos && at <= 6;  // after ال / و / ب at most
+    });
+  }
+
+  void recode(Event& ev, const std::string& code) const {
+    auto it = tab_.codes.find(code);
+    if (it == tab_.codes.end()) return;
+    ev.code = code;
+    ev.root = it->second.root;
+    ev.plover = it->second.plover;
+    ev.plover_mode = it->second.plover_mode;
+    ev.goldstein = it->second.goldstein;
+    ev.quad_class = it->second.quad_class;
+  }
+
+  // Is trigger i the event an anniversary commemorates (ذكرى within the two words before it)?
+  bool anniversary_of(uint32_t a, int i) const {
+    static const std::string kDhikra = internal::data_key("ذكرى");
+    int seen = 0;
+    for (int j = i - 1; j >= static_cast<int>(a) && seen < 2; --j) {
+      if (!d_.w[j].word) continue;
+      ++seen;
+      if (d_.w[j].stem == kDhikra) return true;
+    }
+    return false;
+  }
+
   bool adverbial(const Trigger& t) const {
     if (!t.masdar) return false;
     if (d_.w[t.word].prep == 'l') return true;  // purpose: للمطالبة، للاحتجاج
@@ -160,6 +296,12 @@ class Coder {
   const std::vector<internal::TriggerHit>* hits(const Word& w) const {
     for (std::string_view k : w.forms()) {
       if (const auto* hits = tab_.triggers.find(k)) return hits;
+    }
+    // The clitic analyser leaves و/ف on stems it does not know (وهتف، ويعتصم، وحاصر); a trigger
+    // form of three letters or more after it is that verb: the lexicon is a closed list of forms.
+    std::string_view k = w.key;
+    if (!w.conj && k.size() >= 8 && (k.substr(0, 2) == "و" || k.substr(0, 2) == "ف")) {
+      return tab_.triggers.find(k.substr(2));
     }
     return nullptr;
   }
@@ -489,22 +631,16 @@ class Coder {
     const internal::TriggerRow& row = tab_.rows[t.row];
     Event ev;
     ev.code = row.code;
-    auto it = tab_.codes.find(row.code);
-    if (it != tab_.codes.end()) {
-      ev.root = it->second.root;
-      ev.plover = it->second.plover;
-      ev.plover_mode = it->second.plover_mode;
-      ev.goldstein = it->second.goldstein;
-      ev.quad_class = it->second.quad_class;
-    } else {
-      ev.root = row.code.substr(0, 2);
-    }
+    ev.root = row.code.substr(0, 2);
+    recode(ev, row.code);
     const Word& w = d_.w[t.word];
     ev.sentence = span;
     ev.trigger = {w.start, w.end};
     ev.trigger_text = std::string(text_.substr(w.start, w.end - w.start));
     auto [ca, cb] = clause(a, b, t.word);
     fill_roles(ev, ca, cb, ts, k);
+    // Violence or coercion by protesters (أحرق المتظاهرون، هاجم محتجون) is a riot: CAMEO 145.
+    if (ev.quad_class == 4 && ev.root != "14" && protesters(ev.source)) recode(ev, "145");
     fill_place(ev, ca, cb, t.word);
     fill_date(ev, ca, cb, t.word);
     fill_modality(ev, a, b, t.word, t.masdar);
