@@ -292,6 +292,22 @@ class Coder {
     return k.size() >= 6 && k.substr(0, 2) == "م" && k.substr(k.size() - 4) == "ين";  // مطالبين
   }
 
+  // Does the sentence [a, b) read trigger word w in its non-event sense (senses.tsv)?
+  bool other_sense(const Word& w, uint32_t a, uint32_t b) const {
+    const std::vector<std::string>* context = nullptr;
+    for (std::string_view k : w.forms()) {
+      if ((context = tab_.senses.find(k))) break;
+    }
+    if (!context) return false;
+    for (uint32_t j = a; j < b; ++j) {
+      if (!d_.w[j].word) continue;
+      for (const std::string& c : *context) {
+        if (d_.w[j].is(c)) return true;
+      }
+    }
+    return false;
+  }
+
   // Candidate rows of word i (key, then host, then stem).
   const std::vector<internal::TriggerHit>* hits(const Word& w) const {
     for (std::string_view k : w.forms()) {
@@ -318,7 +334,7 @@ class Coder {
                              (w.date >= 0 && d_.w[j - 1].date == w.date);
       if (!same_span) ++units;
       for (const std::string& p : r.pattern) {
-        if (w.is(p)) {
+        if (w.is(p) && !other_sense(w, sentence_.first, sentence_.second)) {
           at = static_cast<int>(j);
           return units;
         }
@@ -327,14 +343,15 @@ class Coder {
     return -1;
   }
 
-  std::vector<Trigger> triggers(uint32_t a, uint32_t b) const {
+  std::vector<Trigger> triggers(uint32_t a, uint32_t b) {
+    sentence_ = {a, b};
     std::vector<Trigger> out;
     int consumed_until = -1;
     for (uint32_t i = a; i < b; ++i) {
       const Word& w = d_.w[i];
       if (!w.word || w.entity >= 0 || static_cast<int>(i) <= consumed_until) continue;
       const auto* hs = hits(w);
-      if (!hs) continue;
+      if (!hs || other_sense(w, a, b)) continue;
       int best = -1, best_dist = 1 << 30, best_at = -1, fallback = -1;
       for (const internal::TriggerHit& h : *hs) {
         const internal::TriggerRow& r = tab_.rows[h.row];
@@ -655,6 +672,7 @@ class Coder {
   }
 
   std::string_view text_;
+  std::pair<uint32_t, uint32_t> sentence_{0, 0};  // the sentence triggers() is reading
   const DocWords& d_;
   const std::vector<Entity>& es_;
   const std::vector<TimeExpression>& dates_;

@@ -14,6 +14,7 @@ extern const std::string_view kEventCodesTsv;
 extern const std::string_view kEventVerbsTsv;
 extern const std::string_view kEventAttributionTsv;
 extern const std::string_view kEventModalityTsv;
+extern const std::string_view kEventSensesTsv;
 
 namespace {
 
@@ -102,7 +103,12 @@ EventTables build() {
   });
   XXH64_state_t* st = XXH64_createState();
   XXH64_reset(st, 0);
-  for (std::string_view s : {kEventCodesTsv, kEventVerbsTsv, kEventAttributionTsv, kEventModalityTsv}) {
+  for_rows(kEventSensesTsv, [&](const std::vector<std::string_view>& c) {
+    if (c.size() < 2) return;
+    std::string k = data_key(c[0]);
+    if (!k.empty()) t.senses.insert(k, keys_of(c[1]));
+  });
+  for (std::string_view s : {kEventCodesTsv, kEventVerbsTsv, kEventAttributionTsv, kEventModalityTsv, kEventSensesTsv}) {
     XXH64_update(st, s.data(), s.size());
   }
   char buf[32];

@@ -42,6 +42,7 @@ struct EventTables {
   KeyMap<std::vector<TriggerHit>> triggers;  // form key -> rows
   KeyMap<std::vector<uint32_t>> pattern_words;  // key -> rows using it
   std::vector<Phrase> attribution, modality;
+  KeyMap<std::vector<std::string>> senses;  // trigger word key -> context keys of its non-event sense
   // First word key -> phrases starting with it (indexes into attribution / modality).
   KeyMap<std::vector<uint32_t>> attribution_first, modality_first;
   std::string version;

@@ -179,5 +179,40 @@ INSTANTIATE_TEST_SUITE_P(
         Row{"اعتقلت الشرطة المصرية عشرات المتظاهرين في القاهرة.", "173 EGYCOP>"},
         Row{"إذا هاجمت إيران إسرائيل فسترد الولايات المتحدة.", "conditional"}));
 
+// The sentence's own event, and nothing from its background: what the rows say must be the
+// whole dump ("" = no event at all).
+class EventsMainEvent : public ::testing::TestWithParam<Row> {};
+
+TEST_P(EventsMainEvent, WholeDump) {
+  const Row& r = GetParam();
+  Coded c = code(r.text, r.published);
+  std::string brief;
+  for (const Event& e : c.events) {
+    if (!brief.empty()) brief += " | ";
+    brief += e.code + " " + e.source.actor + ">" + e.target.actor + " [" + e.trigger_text + "]";
+  }
+  EXPECT_EQ(brief, r.expect) << r.text;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Table, EventsMainEvent,
+    ::testing::Values(
+        // احتجاجا على مقتل: the killing is what the protest is about, not a second event.
+        Row{"تظاهر مئات الطلاب في الرباط احتجاجا على مقتل زميلهم.", "141 EDU> [تظاهر]"},
+        // Protesters burning things riot (145), they do not "destroy property" (1712).
+        Row{"أحرق المتظاهرون مقر الحزب في القاهرة.", "145 OPP> [أحرق]"},
+        // وهتف: the clitic analyser leaves it whole; the trigger table still finds هتف.
+        Row{"وهتف المتظاهرون في تونس مطالبين برحيل الحكومة.", "141 OPP>GOV [وهتف]"},
+        // تظاهرة among festival words is a cultural event (senses.tsv), not a demonstration.
+        Row{"انطلقت في سوسة فعاليات الدورة الخامسة من تظاهرة المدينة الثقافية.", ""},
+        // على تجمع: the gathering is the shell's target, not a protest.
+        Row{"أطلقت دبابة إسرائيلية قذيفة على تجمع للمواطنين في غزة.", "190 ISR> [أطلقت]"},
+        // Nobody identifiable thanks anybody: no event.
+        Row{"شكرا لكم على الحضور.", ""},
+        // The speech verb yields to the event it reports.
+        Row{"وقال الوزير إن الشرطة اعتقلت عشرة أشخاص في الرباط.", "173 COP> [اعتقلت]"},
+        // الذكرى الخامسة لتوقيع: an anniversary, not a signing today.
+        Row{"احتفل البلدان بالذكرى الخامسة لتوقيع اتفاقية السلام بين مصر وإسرائيل.", ""}));
+
 }  // namespace
 }  // namespace marsad
