@@ -20,6 +20,7 @@
 
 #include "marsad/sentences.h"
 #include "marsad/status.h"
+#include "marsad/tokenize.h"
 
 namespace marsad {
 
@@ -90,6 +91,9 @@ struct ArticleOptions {
 
 // Fails (kEmpty) when the text has no visible characters; never on odd layout.
 Result<Article> parse_article(const Document& doc, const ArticleOptions& opt = {});
+// The same with t = tokenize(doc.text), made once and shared with later stages: the
+// repeat finder reads the paragraphs' words from it instead of tokenizing them again.
+Result<Article> parse_article(const Document& doc, const Tokenized& t, const ArticleOptions& opt = {});
 
 // Reads a byline such as "لندن: رنيم حنوش", "واس - الرياض", "ناظورسيتي: متابعة",
 // "«الاقتصادية» من الرياض" into source and dateline parts. Returns false if no

@@ -64,6 +64,10 @@ Tokenized tokenize(std::string_view text);
 // The same into `out`, reusing its buffers (for loops over many texts).
 void tokenize(std::string_view text, Tokenized& out);
 
+// Index of the first token starting at or after byte `at` of the text (tokens.size() if none):
+// the token range of a span [b, e) is [token_at(b), token_at(e)).
+size_t token_at(const std::vector<Token>& tokens, uint32_t at);
+
 // Tokenizes an existing match key (the caller keeps the key alive).
 std::vector<Token> tokenize_key(const MatchKey& key);
 void tokenize_key(const MatchKey& key, std::vector<Token>& out);

@@ -27,6 +27,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "marsad/json.h"
@@ -109,6 +110,10 @@ class TopicModel {
   // Scores for t = tokenize(title + "\n" + body), best first, the top k
   // (all labels if k is 0). A text without words gives no scores.
   std::vector<TopicScore> predict(const Tokenized& t, size_t k = 3) const;
+  // The same over token ranges [first, last) of t read in order as one text:
+  // a record's title and kept paragraphs, without tokenizing them again.
+  std::vector<TopicScore> predict(const Tokenized& t, std::span<const std::pair<size_t, size_t>> ranges,
+                                  size_t k = 3) const;
   // The same for a raw text, tokenizing only the part the model reads.
   std::vector<TopicScore> predict_text(std::string_view text, size_t k = 3) const;
 

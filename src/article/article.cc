@@ -134,7 +134,21 @@ std::string domain_of(std::string_view url) {
 
 }  // namespace
 
+namespace {
+Result<Article> parse_article_with(const Document& doc, const Tokenized* whole, const ArticleOptions& opt);
+}  // namespace
+
 Result<Article> parse_article(const Document& doc, const ArticleOptions& opt) {
+  return parse_article_with(doc, nullptr, opt);
+}
+
+Result<Article> parse_article(const Document& doc, const Tokenized& t, const ArticleOptions& opt) {
+  return parse_article_with(doc, &t, opt);
+}
+
+namespace {
+
+Result<Article> parse_article_with(const Document& doc, const Tokenized* whole, const ArticleOptions& opt) {
   const std::string_view text = doc.text;
   std::vector<Line> lines = lines_of(text);
   // A headline without a body (a JSON title, no text) is still an article.
@@ -238,9 +252,11 @@ Result<Article> parse_article(const Document& doc, const ArticleOptions& opt) {
   }
 
   // 4. Repeats.
-  internal::dedup_paragraphs(text, paragraphs, opt.near_duplicate, a.paragraphs, a.removed);
+  internal::dedup_paragraphs(text, paragraphs, opt.near_duplicate, a.paragraphs, a.removed, whole);
   return a;
 }
+
+}  // namespace
 
 std::string dump_article(std::string_view text, const Article& a) {
   std::string out;

@@ -18,12 +18,13 @@ struct Shape {
   std::vector<uint64_t> set;   // sorted unique word hashes
 };
 
-Shape shape_of(std::string_view text) {
-  Tokenized t = tokenize(text);
+// The shape of tokens [first, last) of t.
+Shape shape_of(const Tokenized& t, size_t first, size_t last) {
   Shape s;
   XXH64_state_t* st = XXH64_createState();
   XXH64_reset(st, 0);
-  for (const Token& tok : t.tokens) {
+  for (size_t i = first; i < last; ++i) {
+    const Token& tok = t.tokens[i];
     if (!tok.is_word() && tok.kind != TokenKind::kNumber) continue;
     std::string_view k = t.key_of(tok);
     XXH64_update(st, k.data(), k.size());
@@ -61,11 +62,17 @@ constexpr size_t kNearMinWords = 6;
 }  // namespace
 
 void dedup_paragraphs(std::string_view text, const std::vector<Span>& paragraphs, double near,
-                      std::vector<Span>& kept, std::vector<Removed>& removed) {
+                      std::vector<Span>& kept, std::vector<Removed>& removed, const Tokenized* whole) {
   std::unordered_map<uint64_t, int> exact;  // hash -> index in kept
   std::vector<Shape> kept_shapes;
   for (const Span& p : paragraphs) {
-    Shape s = shape_of(text.substr(p.start, p.end - p.start));
+    Shape s;
+    if (whole) {
+      s = shape_of(*whole, token_at(whole->tokens, p.start), token_at(whole->tokens, p.end));
+    } else {
+      const Tokenized t = tokenize(text.substr(p.start, p.end - p.start));
+      s = shape_of(t, 0, t.tokens.size());
+    }
     if (!s.set.empty()) {
       auto it = exact.find(s.exact);
       if (it != exact.end()) {

@@ -7,13 +7,6 @@
 namespace marsad {
 namespace {
 
-// Index of the first token starting at or after byte `at`.
-size_t token_at(const std::vector<Token>& toks, uint32_t at) {
-  return static_cast<size_t>(
-      std::lower_bound(toks.begin(), toks.end(), at, [](const Token& t, uint32_t v) { return t.start < v; }) -
-      toks.begin());
-}
-
 void resolve_published(Record& r, const AnalyzeOptions& opt) {
   if (!r.doc.published.empty()) {
     auto t = parse_timestamp(r.doc.published);
@@ -51,13 +44,14 @@ Result<Record> analyze(InputDocument in, const AnalyzeOptions& opt) {
   r.doc = std::move(in.doc);
   r.stats.replaced = in.replaced;
   if (in.replaced) r.warnings.push_back("replaced " + std::to_string(in.replaced) + " invalid UTF-8 sequence(s) with U+FFFD");
-  auto article = parse_article(r.doc, opt.article);
+  // One tokenization of the whole text serves every stage, the repeat finder of parse_article too.
+  const Tokenized t = tokenize(r.doc.text);
+  auto article = parse_article(r.doc, t, opt.article);
   if (!article) return article.status();
   r.article = std::move(*article);
   if (r.article.paragraphs.empty()) r.warnings.push_back("no body text: the record holds the title only");
   resolve_published(r, opt);
 
-  const Tokenized t = tokenize(r.doc.text);
   // The text the stages read: the title when it is in the text, then the kept paragraphs.
   TokenRanges ranges;
   if (r.article.title_in_text) {
@@ -97,7 +91,10 @@ Result<Record> analyze(InputDocument in, const AnalyzeOptions& opt) {
   r.quotes = find_quotes(r.doc.text, t, sentence_spans, r.entities);
   if (opt.max_topics > 0) {
     const TopicModel& model = opt.topic_model ? *opt.topic_model : TopicModel::builtin();
-    r.topics = model.predict_text(topic_text(r), opt.max_topics);
+    // The model reads the title and the kept paragraphs; when the title is in the text they are
+    // token ranges already made, else the title is a separate string and the text is rebuilt.
+    r.topics = r.article.title_in_text || r.article.title.empty() ? model.predict(t, ranges, opt.max_topics)
+                                                                  : model.predict_text(topic_text(r), opt.max_topics);
   }
 
   r.stats.bytes = r.doc.text.size();

@@ -1,5 +1,7 @@
 #include "marsad/tokenize.h"
 
+#include <algorithm>
+
 #include <unicode/uchar.h>
 
 #include "marsad/utf8.h"
@@ -69,6 +71,12 @@ std::string_view token_kind_name(TokenKind k) {
     case TokenKind::kSpace: return "sp";
   }
   return "?";
+}
+
+size_t token_at(const std::vector<Token>& tokens, uint32_t at) {
+  return static_cast<size_t>(
+      std::lower_bound(tokens.begin(), tokens.end(), at, [](const Token& t, uint32_t v) { return t.start < v; }) -
+      tokens.begin());
 }
 
 std::vector<Token> tokenize_key(const MatchKey& mk) {

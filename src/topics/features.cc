@@ -167,6 +167,12 @@ struct Word {
 }  // namespace
 
 size_t topic_terms(const Tokenized& t, const TopicFeatures& f, std::vector<TopicFeature>& out) {
+  const std::pair<size_t, size_t> all{0, t.tokens.size()};
+  return topic_terms(t, std::span(&all, 1), f, out);
+}
+
+size_t topic_terms(const Tokenized& t, std::span<const std::pair<size_t, size_t>> ranges, const TopicFeatures& f,
+                   std::vector<TopicFeature>& out) {
   thread_local WordCache cache;
   thread_local Accumulator acc;
   thread_local std::vector<Word> words;
@@ -178,18 +184,26 @@ size_t topic_terms(const Tokenized& t, const TopicFeatures& f, std::vector<Topic
 
   // The words first, so that their cache slots can be fetched ahead.
   words.clear();
-  for (const Token& tok : t.tokens) {
-    if (!tok.is_word()) {
-      if (f.punct && tok.kind != TokenKind::kSpace) {
-        const std::string_view key = t.key_of(tok);
-        acc.hit(static_cast<uint32_t>(XXH3_64bits_withSeed(key.data(), key.size(), kPunctSeed) >> shift), kUnit);
+  for (const auto& [first, last] : ranges) {
+    bool full = false;
+    for (size_t i = first; i < last && i < t.tokens.size(); ++i) {
+      const Token& tok = t.tokens[i];
+      if (!tok.is_word()) {
+        if (f.punct && tok.kind != TokenKind::kSpace) {
+          const std::string_view key = t.key_of(tok);
+          acc.hit(static_cast<uint32_t>(XXH3_64bits_withSeed(key.data(), key.size(), kPunctSeed) >> shift), kUnit);
+        }
+        continue;
       }
-      continue;
+      if (f.max_words && words.size() == f.max_words) {
+        full = true;
+        break;
+      }
+      const std::string_view key = t.key_of(tok);
+      const uint64_t h = XXH3_64bits_withSeed(key.data(), key.size(), kWordSeed);
+      words.push_back({h, WordCache::key_of(h, f), key, tok.kind == TokenKind::kArabic});
     }
-    if (f.max_words && words.size() == f.max_words) break;
-    const std::string_view key = t.key_of(tok);
-    const uint64_t h = XXH3_64bits_withSeed(key.data(), key.size(), kWordSeed);
-    words.push_back({h, WordCache::key_of(h, f), key, tok.kind == TokenKind::kArabic});
+    if (full) break;
   }
   constexpr size_t kAhead = 8;
   for (size_t i = 0; i < words.size(); ++i) {

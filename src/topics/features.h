@@ -11,6 +11,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "marsad/tokenize.h"
@@ -32,6 +33,10 @@ struct TopicFeature {
 // words read (0: the text has none, whatever punctuation it has).
 // Thread-safe: the word cache and accumulators it keeps are per thread.
 size_t topic_terms(const Tokenized& t, const TopicFeatures& f, std::vector<TopicFeature>& out);
+// The same over the token ranges [first, last) of t, read in order as one text
+// (a record's title and kept paragraphs inside the whole document's tokens).
+size_t topic_terms(const Tokenized& t, std::span<const std::pair<size_t, size_t>> ranges, const TopicFeatures& f,
+                   std::vector<TopicFeature>& out);
 
 // The slow, obviously right view of the same features, for tests and debug
 // dumps: every occurrence as text, in extraction order: "w:المغرب" (word),

@@ -82,9 +82,15 @@ const TopicModel& TopicModel::builtin() {
 }
 
 std::vector<TopicScore> TopicModel::predict(const Tokenized& t, size_t k) const {
+  const std::pair<size_t, size_t> all{0, t.tokens.size()};
+  return predict(t, std::span(&all, 1), k);
+}
+
+std::vector<TopicScore> TopicModel::predict(const Tokenized& t, std::span<const std::pair<size_t, size_t>> ranges,
+                                            size_t k) const {
   thread_local std::vector<TopicFeature> terms;
   thread_local std::vector<float> s;
-  if (!internal::topic_terms(t, impl_->features, terms)) return {};
+  if (!internal::topic_terms(t, ranges, impl_->features, terms)) return {};
   const uint32_t n = impl_->classes();
   s.resize(n);
   if (!impl_->scores(terms, s)) return {};
