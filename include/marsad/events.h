@@ -95,6 +95,16 @@ std::vector<Event> find_events(std::string_view text, const Tokenized& t, const 
 std::vector<Quote> find_quotes(std::string_view text, const Tokenized& t, const std::vector<Span>& sentences,
                                const std::vector<Entity>& entities);
 
+// Both over one word view of the text (what analyze does): the same results as find_events
+// and find_quotes called apart, with the words, clitics and entity cover prepared once.
+struct EventsAndQuotes {
+  std::vector<Event> events;
+  std::vector<Quote> quotes;
+};
+EventsAndQuotes find_events_and_quotes(std::string_view text, const Tokenized& t, const std::vector<Span>& sentences,
+                                       const std::vector<Entity>& entities, const std::vector<TimeExpression>& dates,
+                                       const std::optional<Timestamp>& published);
+
 // The `events` and `quotes` arrays of the record (docs/events.md).
 void write_events_json(JsonWriter& w, const std::vector<Event>& events);
 void write_quotes_json(JsonWriter& w, const std::vector<Quote>& quotes);

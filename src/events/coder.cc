@@ -680,17 +680,33 @@ class Coder {
   const internal::EventTables& tab_;
 };
 
-}  // namespace
-
-std::vector<Event> find_events(std::string_view text, const Tokenized& t, const std::vector<Span>& sentences,
+std::vector<Event> code_events(std::string_view text, const DocWords& d, const std::vector<Span>& sentences,
                                const std::vector<Entity>& entities, const std::vector<TimeExpression>& dates,
                                const std::optional<Timestamp>& published) {
-  DocWords d = internal::build_words(text, t, sentences, entities, &dates);
   Coder coder(text, d, entities, dates, published);
   std::vector<Event> out;
   for (size_t s = 0; s < sentences.size(); ++s) {
     coder.sentence(sentences[s], d.sentences[s].first, d.sentences[s].second, out);
   }
+  return out;
+}
+
+}  // namespace
+
+std::vector<Event> find_events(std::string_view text, const Tokenized& t, const std::vector<Span>& sentences,
+                               const std::vector<Entity>& entities, const std::vector<TimeExpression>& dates,
+                               const std::optional<Timestamp>& published) {
+  const DocWords d = internal::build_words(text, t, sentences, entities, &dates);
+  return code_events(text, d, sentences, entities, dates, published);
+}
+
+EventsAndQuotes find_events_and_quotes(std::string_view text, const Tokenized& t, const std::vector<Span>& sentences,
+                                       const std::vector<Entity>& entities, const std::vector<TimeExpression>& dates,
+                                       const std::optional<Timestamp>& published) {
+  const DocWords d = internal::build_words(text, t, sentences, entities, &dates);
+  EventsAndQuotes out;
+  out.events = code_events(text, d, sentences, entities, dates, published);
+  out.quotes = internal::quotes_in(text, d, entities);
   return out;
 }
 

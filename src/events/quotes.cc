@@ -215,10 +215,14 @@ class QuoteFinder {
 
 }  // namespace
 
+std::vector<Quote> internal::quotes_in(std::string_view text, const DocWords& d, const std::vector<Entity>& entities) {
+  return QuoteFinder(text, d, entities).run();
+}
+
 std::vector<Quote> find_quotes(std::string_view text, const Tokenized& t, const std::vector<Span>& sentences,
                                const std::vector<Entity>& entities) {
   DocWords d = internal::build_words(text, t, sentences, entities, nullptr);
-  return QuoteFinder(text, d, entities).run();
+  return internal::quotes_in(text, d, entities);
 }
 
 }  // namespace marsad

@@ -12,6 +12,7 @@
 
 #include "marsad/dates.h"
 #include "marsad/entities.h"
+#include "marsad/events.h"
 #include "marsad/sentences.h"
 #include "marsad/tokenize.h"
 
@@ -61,6 +62,9 @@ struct DocWords {
 
 DocWords build_words(std::string_view text, const Tokenized& t, const std::vector<Span>& sentences,
                      const std::vector<Entity>& entities, const std::vector<TimeExpression>* dates);
+
+// The quote finder over a prepared word view (quotes.cc).
+std::vector<Quote> quotes_in(std::string_view text, const DocWords& d, const std::vector<Entity>& entities);
 
 // Match keys of written words (for the small closed word lists in the code).
 std::vector<std::string> keys(std::initializer_list<std::string_view> words);

@@ -87,8 +87,9 @@ Result<Record> analyze(InputDocument in, const AnalyzeOptions& opt) {
   // (and would count it twice), with a date that is often not the event's.
   std::vector<Span> sentence_spans;
   for (const Sentence& s : r.sentences) sentence_spans.push_back(s.span);
-  r.events = find_events(r.doc.text, t, sentence_spans, r.entities, r.dates, r.published);
-  r.quotes = find_quotes(r.doc.text, t, sentence_spans, r.entities);
+  EventsAndQuotes eq = find_events_and_quotes(r.doc.text, t, sentence_spans, r.entities, r.dates, r.published);
+  r.events = std::move(eq.events);
+  r.quotes = std::move(eq.quotes);
   if (opt.max_topics > 0) {
     const TopicModel& model = opt.topic_model ? *opt.topic_model : TopicModel::builtin();
     // The model reads the title and the kept paragraphs; when the title is in the text they are
