@@ -1,5 +1,6 @@
 // Internal to src/html: the flattened page tree and the extractor that walks
-// it (content.cc chooses the container, blocks.cc cuts it into blocks).
+// it (content.cc flattens and measures the page, container.cc chooses the
+// container, blocks.cc cuts it into blocks).
 #pragma once
 
 #include <cstdint>
