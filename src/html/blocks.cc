@@ -121,6 +121,7 @@ void ContentExtractor::emit(int first, uint32_t end, std::vector<Block>& out, bo
     if (w <= 12 && starts_with_phrase(key, rules_.line_phrases)) return;
     if (ld > 0.5 && (chars < 400 || b.kind == BlockKind::kListItem)) return;
     if (!opt_.title.empty() && b.text == opt_.title) return;
+    if (!opt_.dateline.empty() && b.text == opt_.dateline) return;
     if (!out.empty() && out.back().text == b.text) return;
     out.push_back(std::move(b));
   };
