@@ -4,6 +4,8 @@
 // by commas and length, times 1 - link density; a candidate under the headline
 // is preferred, and good siblings join it. content.cc weighs the two.
 #include <algorithm>
+#include <cstdio>
+#include <iterator>
 
 #include "html/extractor.h"
 
@@ -196,6 +198,33 @@ int ContentExtractor::title_node() const {
     if (text_of(x.n) == opt_.title) return static_cast<int>(i);
   }
   return -1;
+}
+
+// A lead (standfirst, excerpt, intro) often sits between the headline and the
+// container the body rule or the scores chose (<div class="entry-excerpt"><p>,
+// <p class="ts-intro">): up to two paragraphs of at least 60 characters there
+// join the text, when little else lies between (a long stretch is another part
+// of the page, not a lead).
+void ContentExtractor::add_lead(int start, std::vector<Block>& out) const {
+  const int title = title_node();
+  if (title < 0 || start < 0 || nodes_[title].end > static_cast<uint32_t>(start)) return;
+  uint64_t between = 0;
+  for (uint32_t i = nodes_[title].end; i < static_cast<uint32_t>(start); ++i) {
+    if (nodes_[i].text_node && !nodes_[i].dropped) between += nodes_[i].text;
+  }
+  if (between == 0 || between > kMaxLead) return;
+  std::vector<Block> lead;
+  bool stopped = false;
+  emit(static_cast<int>(nodes_[title].end), static_cast<uint32_t>(start), lead, stopped);
+  std::vector<Block> keep;
+  for (Block& b : lead) {
+    uint32_t chars = 0, commas = 0;
+    count_text(b.text, chars, commas);
+    if (b.kind == BlockKind::kParagraph && chars >= kMinLead && keep.size() < 2) keep.push_back(std::move(b));
+  }
+  if (keep.empty()) return;
+  if (debug_) std::fprintf(stderr, "lead: %zu blocks before the container\n", keep.size());
+  out.insert(out.begin(), std::make_move_iterator(keep.begin()), std::make_move_iterator(keep.end()));
 }
 
 }  // namespace marsad::internal

@@ -264,10 +264,12 @@ std::vector<Block> ContentExtractor::run(std::string* how) {
   const double page_size = static_cast<double>(text_size(all));
   if (!markers.empty() && rule_size > 0 && rule_size * 4 >= score_size && rule_size >= ratio * page_size) {
     if (how) *how = "body-rule " + describe(markers[0]);
+    add_lead(markers.front(), by_rule);
     return by_rule;
   }
   if (top >= 0 && score_size > 0 && score_size >= ratio * page_size) {
     if (how) *how = "readability " + describe(top);
+    add_lead(parts.front(), by_score);
     return by_score;
   }
   if (how) *how = "page";

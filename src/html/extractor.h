@@ -68,6 +68,10 @@ class ContentExtractor {
   std::vector<int> best_marker() const;
   int readability(std::vector<int>& parts);
   void emit(int first, uint32_t end, std::vector<Block>& out, bool& stopped) const;
+  void add_lead(int start, std::vector<Block>& out) const;
+  // A lead: paragraphs of at least kMinLead visible characters, with at most
+  // kMaxLead between the headline and the container.
+  static constexpr uint32_t kMinLead = 60, kMaxLead = 1500;
   void classify(PageNode& x) const;
   int title_node() const;
   std::string describe(int i) const {

@@ -99,6 +99,17 @@ TEST(Html, DumpTable) {
   }
 }
 
+// A lead between the headline and the body container joins the text; a short
+// line there (a kicker, a byline) does not.
+TEST(Html, LeadBeforeTheBodyContainer) {
+  const std::string lead = "قالت مصادر عسكرية إن خطة العمل العسكري المشترك تشمل التدريب وتبادل الخبرات بين البلدين خلال السنة المقبلة.";
+  WebArticle a = extract(page("<title>المغرب وإسرائيل يوقعان خطة العمل</title>",
+                              "<header><h1>المغرب وإسرائيل يوقعان خطة العمل</h1><p class=\"byline\">بقلم: هيئة التحرير</p>"
+                              "<div class=\"entry-excerpt\"><p>" + lead + "</p></div></header>"
+                              "<div class=\"entry-content\"><p>" + kPara1 + "</p><p>" + kPara2 + "</p></div>"));
+  EXPECT_EQ(a.text(), lead + "\n" + kPara1 + "\n" + kPara2);
+}
+
 // ---- The publication date as prose near the headline (the fifth source). ----
 
 struct DateRow {
