@@ -93,16 +93,20 @@ bool PatternSet::matches(std::string_view value) const {
     if (value.find(s) != std::string_view::npos) return true;
   }
   size_t b = 0;
+  bool negated = false;  // the word before said "non", "no", "not" or "without": non-paywall, no-sidebar
   while (b < value.size()) {
     while (b < value.size() && is_word_sep(value[b])) ++b;
     size_t e = b;
     while (e < value.size() && !is_word_sep(value[e])) ++e;
     if (e > b) {
       std::string_view w = value.substr(b, e - b);
-      if (words.count(std::string(w))) return true;
-      for (const std::string& p : prefixes) {
-        if (w.size() >= p.size() && w.substr(0, p.size()) == p) return true;
+      if (!negated) {
+        if (words.count(std::string(w))) return true;
+        for (const std::string& p : prefixes) {
+          if (w.size() >= p.size() && w.substr(0, p.size()) == p) return true;
+        }
       }
+      negated = w == "non" || w == "no" || w == "not" || w == "without";
     }
     b = e;
   }
