@@ -206,7 +206,7 @@ int ContentExtractor::title_node() const {
 // join the text, when little else lies between (a long stretch is another part
 // of the page, not a lead).
 void ContentExtractor::add_lead(int start, std::vector<Block>& out) const {
-  const int title = title_node();
+  const int title = headline_node();
   if (title < 0 || start < 0 || nodes_[title].end > static_cast<uint32_t>(start)) return;
   uint64_t between = 0;
   for (uint32_t i = nodes_[title].end; i < static_cast<uint32_t>(start); ++i) {
@@ -220,11 +220,31 @@ void ContentExtractor::add_lead(int start, std::vector<Block>& out) const {
   for (Block& b : lead) {
     uint32_t chars = 0, commas = 0;
     count_text(b.text, chars, commas);
-    if (b.kind == BlockKind::kParagraph && chars >= kMinLead && keep.size() < 2) keep.push_back(std::move(b));
+    // A deck is often an h2 of a whole sentence; a subheading is shorter.
+    const bool lead_like = b.kind == BlockKind::kParagraph || (b.kind == BlockKind::kHeading && b.level > 1);
+    if (lead_like && chars >= kMinLead && keep.size() < 2) keep.push_back(std::move(b));
   }
   if (keep.empty()) return;
   if (debug_) std::fprintf(stderr, "lead: %zu blocks before the container\n", keep.size());
   out.insert(out.begin(), std::make_move_iterator(keep.begin()), std::make_move_iterator(keep.end()));
+}
+
+// The headline: the title's element, else the first visible h1 that holds the
+// title (with a kicker beside it: <h1><span>Kicker</span> Title</h1>), else -1.
+int ContentExtractor::headline_node() const {
+  if (const int t = title_node(); t >= 0) return t;
+  if (opt_.title.empty()) return -1;
+  for (size_t i = 0; i < nodes_.size(); ++i) {
+    const PageNode& x = nodes_[i];
+    if (x.dropped && !x.text_node) {
+      i = x.end - 1;
+      continue;
+    }
+    if (x.tag == GUMBO_TAG_H1 && !x.text_node) {
+      return text_of(x.n).find(opt_.title) != std::string::npos ? static_cast<int>(i) : -1;
+    }
+  }
+  return -1;
 }
 
 }  // namespace marsad::internal

@@ -74,6 +74,7 @@ class ContentExtractor {
   static constexpr uint32_t kMinLead = 60, kMaxLead = 1500;
   void classify(PageNode& x) const;
   int title_node() const;
+  int headline_node() const;
   std::string describe(int i) const {
     const PageNode& x = nodes_[i];
     return std::string(tag_name(x.n)) + "." + std::string(attr(x.n, "class")) + "#" + std::string(attr(x.n, "id"));
