@@ -71,6 +71,7 @@ PageRules build() {
     if (f[0] == "line") r.line_phrases.push_back(key);
     if (f[0] == "stop") r.stop_phrases.push_back(key);
     if (f[0] == "cookie") r.cookie_phrases.push_back(key);
+    if (f[0] == "credit") r.credit_phrases.push_back(key);
   });
   each_row(kHtmlOutletsTsv, [&](const std::vector<std::string_view>& f) {
     if (f.size() < 2) return;

@@ -29,7 +29,7 @@ struct SiteRules {
 struct PageRules {
   PatternSet always, drop, weak, good, body;
   std::unordered_map<std::string, SiteRules> sites;  // by domain
-  std::vector<std::string> line_phrases, stop_phrases, cookie_phrases;  // match keys
+  std::vector<std::string> line_phrases, stop_phrases, cookie_phrases, credit_phrases;  // match keys
   std::unordered_map<std::string, Outlet> outlets;   // by domain (data/html/outlets.tsv)
 
   // Site rules for a host, looking at parent domains too; nullptr if none.

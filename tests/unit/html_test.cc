@@ -110,6 +110,15 @@ TEST(Html, LeadBeforeTheBodyContainer) {
   EXPECT_EQ(a.text(), lead + "\n" + kPara1 + "\n" + kPara2);
 }
 
+// A short line with a photo credit is a caption; a paragraph that only talks about photos stays.
+TEST(Html, CaptionWithACreditIsDropped) {
+  const std::string talk = "وقال المصور إن الصورة التي التقطها للاجتماع انتشرت على نطاق واسع في مواقع التواصل الاجتماعي.";
+  WebArticle a = extract(page("<title>عنوان</title>",
+                              "<div class=\"entry-content\"><p>" + kPara1 + "</p><p>جانب من توقيع الاتفاق بتل أبيب (صورة: رويترز)</p>"
+                              "<p>" + talk + "</p><p>Die Delegationen in Tel Aviv. Foto: dpa</p><p>" + kPara2 + "</p></div>"));
+  EXPECT_EQ(a.text(), kPara1 + "\n" + talk + "\n" + kPara2);
+}
+
 // ---- The publication date as prose near the headline (the fifth source). ----
 
 struct DateRow {
