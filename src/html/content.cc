@@ -109,6 +109,7 @@ void ContentExtractor::classify(PageNode& x) const {
     const bool always = rules_.always.matches(v) || (site_ && site_->drop.matches(v));
     const bool drop = always || rules_.drop.matches(v);
     x.drop_always = always;
+    x.drop_specific = rules_.always.matches_run(v) || rules_.drop.matches_run(v);
     const bool weak = rules_.weak.matches(v);
     x.good = rules_.good.matches(v);
     x.marker = x.marker || rules_.body.matches(v) || (site_ && site_->body.matches(v));
@@ -203,7 +204,7 @@ void ContentExtractor::drop() {
     // A share bar left unclosed around the article body does not take it along.
     const bool big = x.raw_text > 0.3 * page_text && x.raw_link < 0.35 * x.raw_text;
     const bool guarded = x.tag == GUMBO_TAG_BODY || x.tag == GUMBO_TAG_HTML || (x.drop_always && x.holds_marker && big) ||
-                         (!x.drop_always && (x.holds_marker || x.good || most_text));
+                         (!x.drop_always && (x.holds_marker || (x.good && !x.drop_specific) || most_text));
     x.dropped = parent_dropped || (x.drop_candidate && !guarded);
     if (debug_ && x.dropped && !parent_dropped) {
       std::string t = text_of(x.n);

@@ -23,6 +23,7 @@ struct PageNode {
   bool in_link = false;
   bool drop_candidate = false;
   bool drop_always = false;  // a drop the size guard does not stop (comments, cookie notices ...)
+  bool drop_specific = false;  // the drop rule is a run of words ("post-meta"): a content word beside it does not guard
   bool good = false;         // class/id says content
   bool marker = false;       // class/id/itemprop says article body
   bool holds_marker = false;

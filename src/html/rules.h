@@ -17,9 +17,13 @@ struct PatternSet {
   std::unordered_set<std::string> words;   // whole words
   std::vector<std::string> prefixes;       // word*
   std::vector<std::string> substrings;     // *text*
-  bool empty() const { return words.empty() && prefixes.empty() && substrings.empty(); }
+  std::vector<std::string> runs;           // whole words in a row: "post-meta" in "single post-meta"
+  bool empty() const { return words.empty() && prefixes.empty() && substrings.empty() && runs.empty(); }
   // `value` is the lower-cased class + " " + id.
   bool matches(std::string_view value) const;
+  // Only the runs ("post-meta", "author-bio"): a match names what the element is
+  // more precisely than a content word beside it ("post") does.
+  bool matches_run(std::string_view value) const;
 };
 
 struct SiteRules {

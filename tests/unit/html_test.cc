@@ -119,6 +119,19 @@ TEST(Html, CaptionWithACreditIsDropped) {
   EXPECT_EQ(a.text(), kPara1 + "\n" + talk + "\n" + kPara2);
 }
 
+// A rule word with a separator in it ("author-bio") matches a run of whole words
+// of the class ("post-author-bio"), not a word alone and not after "non-".
+TEST(Html, RuleWordsWithSeparatorsMatchRuns) {
+  const std::string bio = "يكتب محمد العلوي عن الشؤون العسكرية.";  // short: a quarter of the page's prose would keep it
+  WebArticle a = extract(page("<title>عنوان</title>",
+                              "<div class=\"entry-content\"><p>" + kPara1 + "</p><p>" + kPara2 + "</p>"
+                              "<div class=\"post-author-bio\"><p>" + bio + "</p></div></div>"));
+  EXPECT_EQ(a.text(), kPara1 + "\n" + kPara2);
+  a = extract(page("<title>عنوان</title>", "<div class=\"entry-content\"><p>" + kPara1 + "</p><p>" + kPara2 + "</p>"
+                                           "<div class=\"author-biography\"><p>" + bio + "</p></div></div>"));
+  EXPECT_EQ(a.text(), kPara1 + "\n" + kPara2 + "\n" + bio);
+}
+
 // ---- The publication date as prose near the headline (the fifth source). ----
 
 struct DateRow {
