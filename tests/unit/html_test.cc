@@ -151,6 +151,8 @@ TEST(Html, DateNearTitle) {
        page(title, h1 + "<p><span>نشر في: 12 دجنبر 2020</span></p>" + body), "text 2020-12-12"},
       {"Levantine month name in a <time> without datetime",
        page(title, "<article><header>" + h1 + "<time>1 شباط 2017</time></header>" + body + "</article>"), "text 2017-02-01"},
+      {"a Hijri date, converted with the Umm al-Qura calendar",
+       page(title, h1 + "<div class=\"date\">الجمعة 15 رمضان 1445</div>" + body), "text 2024-03-25"},
       {"a numeric date in a meta line",
        page(title, h1 + "<div class=\"post-meta\">تاريخ النشر: 05/03/2024 | التعليقات: 4</div>" + body), "text 2024-03-05"},
       {"a date above the headline, in the same header",
