@@ -18,10 +18,11 @@
 //     for (const marsad::Block& b : a->blocks) std::cout << b.text << "\n";
 //   }
 //
-// The publication date comes only from metadata meant for it
+// The publication date comes from metadata meant for it
 // (article:published_time, JSON-LD datePublished, <time datetime>, date meta
-// names); script code and expiry headers are never read for dates. Arabic
-// prose dates near the title are not read yet (they need the dates module).
+// names), else from an Arabic date written near the headline («نشر في: 12
+// دجنبر 2020», read by marsad/dates.h, day grain); script code and expiry
+// headers are never read for dates.
 #pragma once
 
 #include <cstdint>
@@ -64,8 +65,8 @@ struct WebArticle {
   std::string title_from;     // "h1" | "og:title" | "json-ld" | "title" | ""
   std::vector<Block> blocks;  // the main text in document order
   std::string body_from;      // what chose the main text: "body-rule" (class/itemprop), "readability" (scores), "page"
-  std::string published;      // ISO 8601 as known ("2025-11-25", "2025-11-25T10:00:00+01:00"); "" = not found
-  std::string published_from; // "article:published_time" | "json-ld" | "time" | "meta:<name>" | "itemprop" | ""
+  std::string published;      // ISO 8601 as known ("2025-11-25", "2025-11-25T10:00:00+01:00"); "" = not found; "text": a day
+  std::string published_from; // "article:published_time" | "json-ld" | "time" | "meta:<name>" | "itemprop" | "text" | ""
   std::string modified;       // ISO 8601 last modification, when given
   std::string author;         // byline name(s), ", "-separated
   std::string site_name;      // og:site_name / JSON-LD publisher, as written

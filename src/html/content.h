@@ -12,6 +12,7 @@ namespace marsad::internal {
 struct ContentOptions {
   std::string_view host;   // the page's domain, for site rules ("" = none)
   std::string_view title;  // the chosen title: a block repeating it is not body text
+  std::string_view dateline;  // the date line near the title ("نشر في: 12 دجنبر 2020"): not body text either
   size_t min_block_chars = 10;
 };
 

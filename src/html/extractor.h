@@ -1,5 +1,6 @@
 // Internal to src/html: the flattened page tree and the extractor that walks
-// it (content.cc chooses the container, blocks.cc cuts it into blocks).
+// it (content.cc flattens and measures the page, container.cc chooses the
+// container, blocks.cc cuts it into blocks).
 #pragma once
 
 #include <cstdint>
@@ -22,6 +23,7 @@ struct PageNode {
   bool in_link = false;
   bool drop_candidate = false;
   bool drop_always = false;  // a drop the size guard does not stop (comments, cookie notices ...)
+  bool drop_specific = false;  // the drop rule is a run of words ("post-meta"): a content word beside it does not guard
   bool good = false;         // class/id says content
   bool marker = false;       // class/id/itemprop says article body
   bool holds_marker = false;
@@ -67,8 +69,13 @@ class ContentExtractor {
   std::vector<int> best_marker() const;
   int readability(std::vector<int>& parts);
   void emit(int first, uint32_t end, std::vector<Block>& out, bool& stopped) const;
+  void add_lead(int start, std::vector<Block>& out) const;
+  // A lead: paragraphs of at least kMinLead visible characters, with at most
+  // kMaxLead between the headline and the container.
+  static constexpr uint32_t kMinLead = 60, kMaxLead = 1500;
   void classify(PageNode& x) const;
   int title_node() const;
+  int headline_node() const;
   std::string describe(int i) const {
     const PageNode& x = nodes_[i];
     return std::string(tag_name(x.n)) + "." + std::string(attr(x.n, "class")) + "#" + std::string(attr(x.n, "id"));

@@ -134,7 +134,8 @@ Result<WebArticle> extract_html(std::string_view bytes, const HtmlOptions& opt) 
 
   std::string shallow;
   internal::Dom dom(internal::limit_nesting(dec->text, shallow));
-  internal::PageMeta m = internal::read_meta(dom, current_year());
+  const int year = current_year();
+  internal::PageMeta m = internal::read_meta(dom, year);
   std::string canonical = !m.canonical.empty() ? m.canonical : m.og_url;
   a.url = resolve(canonical, opt.url);
   if (a.url.find("://") == std::string::npos) a.url = opt.url;
@@ -151,6 +152,14 @@ Result<WebArticle> extract_html(std::string_view bytes, const HtmlOptions& opt) 
   choose_title(m, host, a);
   a.published = m.published;
   a.published_from = m.published_from;
+  // The fifth source, after the machine-readable ones: a date in the words
+  // near the headline ("نشر في: 12 دجنبر 2020"), at day grain. Its line is
+  // metadata, not body text, whichever source gave the date.
+  const internal::NearDate near = internal::date_near_title(dom, a.title, year);
+  if (a.published.empty() && !near.day.empty()) {
+    a.published = near.day;
+    a.published_from = "text";
+  }
   a.modified = m.modified;
   for (const std::string& s : m.authors) {
     if (!a.author.empty()) a.author += ", ";
@@ -161,6 +170,7 @@ Result<WebArticle> extract_html(std::string_view bytes, const HtmlOptions& opt) 
   internal::ContentOptions co;
   co.host = host;
   co.title = a.title;
+  co.dateline = near.line;
   co.min_block_chars = opt.min_block_chars;
   a.blocks = internal::extract_content(dom, co, &a.body_from);
   a.language = m.language.empty() ? guess_language(a.blocks) : m.language;

@@ -1,8 +1,9 @@
 // Page metadata. The publication date is taken only from places meant for
 // it, in this order of trust: article:published_time, JSON-LD datePublished,
-// itemprop=datePublished, date <meta> names, then <time datetime>. Script code
-// is never read (a cookie script's "expires" date is not a publication date),
-// nor are http-equiv headers (Expires, Last-Modified).
+// itemprop=datePublished, date <meta> names, then <time datetime>; when none
+// gives one, html.cc asks prose_date.cc for an Arabic date near the headline.
+// Script code is never read (a cookie script's "expires" date is not a
+// publication date), nor are http-equiv headers (Expires, Last-Modified).
 #include "html/metadata.h"
 
 #include <simdjson.h>

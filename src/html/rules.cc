@@ -44,6 +44,10 @@ void add_pattern(PatternSet& set, std::string_view p) {
     set.substrings.push_back(l.substr(1, l.size() - 2));
   } else if (l.size() > 1 && l.back() == '*') {
     set.prefixes.push_back(l.substr(0, l.size() - 1));
+  } else if (l.find_first_of(" -_:/") != std::string::npos) {
+    // The value is split into words at these separators, so a word pattern
+    // holding one ("post-meta") is looked for as a run of whole words.
+    set.runs.push_back(l);
   } else if (!l.empty()) {
     set.words.insert(l);
   }
@@ -71,6 +75,7 @@ PageRules build() {
     if (f[0] == "line") r.line_phrases.push_back(key);
     if (f[0] == "stop") r.stop_phrases.push_back(key);
     if (f[0] == "cookie") r.cookie_phrases.push_back(key);
+    if (f[0] == "credit") r.credit_phrases.push_back(key);
   });
   each_row(kHtmlOutletsTsv, [&](const std::vector<std::string_view>& f) {
     if (f.size() < 2) return;
@@ -88,21 +93,39 @@ bool is_word_sep(char c) { return c == ' ' || c == '-' || c == '_' || c == ':' |
 
 }  // namespace
 
+bool PatternSet::matches_run(std::string_view value) const {
+  for (const std::string& r : runs) {
+    for (size_t at = value.find(r); at != std::string_view::npos; at = value.find(r, at + 1)) {
+      const size_t end = at + r.size();
+      if ((at == 0 || is_word_sep(value[at - 1])) && (end == value.size() || is_word_sep(value[end])) &&
+          !(at >= 4 && value.substr(at - 4, 4) == "non-")) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 bool PatternSet::matches(std::string_view value) const {
   for (const std::string& s : substrings) {
     if (value.find(s) != std::string_view::npos) return true;
   }
+  if (matches_run(value)) return true;
   size_t b = 0;
+  bool negated = false;  // the word before said "non", "no", "not" or "without": non-paywall, no-sidebar
   while (b < value.size()) {
     while (b < value.size() && is_word_sep(value[b])) ++b;
     size_t e = b;
     while (e < value.size() && !is_word_sep(value[e])) ++e;
     if (e > b) {
       std::string_view w = value.substr(b, e - b);
-      if (words.count(std::string(w))) return true;
-      for (const std::string& p : prefixes) {
-        if (w.size() >= p.size() && w.substr(0, p.size()) == p) return true;
+      if (!negated) {
+        if (words.count(std::string(w))) return true;
+        for (const std::string& p : prefixes) {
+          if (w.size() >= p.size() && w.substr(0, p.size()) == p) return true;
+        }
       }
+      negated = w == "non" || w == "no" || w == "not" || w == "without";
     }
     b = e;
   }

@@ -17,9 +17,13 @@ struct PatternSet {
   std::unordered_set<std::string> words;   // whole words
   std::vector<std::string> prefixes;       // word*
   std::vector<std::string> substrings;     // *text*
-  bool empty() const { return words.empty() && prefixes.empty() && substrings.empty(); }
+  std::vector<std::string> runs;           // whole words in a row: "post-meta" in "single post-meta"
+  bool empty() const { return words.empty() && prefixes.empty() && substrings.empty() && runs.empty(); }
   // `value` is the lower-cased class + " " + id.
   bool matches(std::string_view value) const;
+  // Only the runs ("post-meta", "author-bio"): a match names what the element is
+  // more precisely than a content word beside it ("post") does.
+  bool matches_run(std::string_view value) const;
 };
 
 struct SiteRules {
@@ -29,7 +33,7 @@ struct SiteRules {
 struct PageRules {
   PatternSet always, drop, weak, good, body;
   std::unordered_map<std::string, SiteRules> sites;  // by domain
-  std::vector<std::string> line_phrases, stop_phrases, cookie_phrases;  // match keys
+  std::vector<std::string> line_phrases, stop_phrases, cookie_phrases, credit_phrases;  // match keys
   std::unordered_map<std::string, Outlet> outlets;   // by domain (data/html/outlets.tsv)
 
   // Site rules for a host, looking at parent domains too; nullptr if none.

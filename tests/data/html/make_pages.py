@@ -10,14 +10,18 @@ charset, <article> markup with a quote and a related list, a BOM page without a
 lang attribute. Every page carries boilerplate that must not come out (menus, a
 ticker, sidebar captions, «اقرأ أيضا» lines, share buttons, comments, cookie
 banners, newsletter boxes, a footer) and a script that sets a cookie expiring
-in 2031, which must never be read as the publication date.
+in 2031, which must never be read as the publication date. Each page also
+writes its date as prose near the headline, the way its layout's outlets do
+(«الأربعاء 1 فيفري 2017», «نشر في: 1 فيفري 2017 - 23:08», «1 شباط 2017»,
+«تاريخ النشر: 01/02/2017»); the table layout has no other date, and the
+JSON-LD layout's masthead shows "today" (a later date that must not be taken).
 
   python3 tests/data/html/make_pages.py     # rewrites pages/*.html and expected.jsonl
 
 The boilerplate texts are written for this test set. Licence of the pages:
 Apache-2.0 (the article texts' licence).
 """
-import gzip, html, json, os, re
+import datetime, gzip, html, json, os, re
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(HERE)))
@@ -48,6 +52,28 @@ ABSENT = [TICKER, CAPTIONS[0][:60], CAPTIONS[1][:60], RELATED[0], COOKIE[:40], C
           NEWSLETTER, FOOTER, SHARE[0], 'أخبار عالمية']
 
 e = html.escape
+
+# Dates as Arabic outlets write them in bylines, in four regional month-name families.
+MONTHS = {
+    'eg': ['يناير', 'فبراير', 'مارس', 'أبريل', 'مايو', 'يونيو', 'يوليو', 'أغسطس', 'سبتمبر', 'أكتوبر', 'نوفمبر', 'ديسمبر'],
+    'tn': ['جانفي', 'فيفري', 'مارس', 'أفريل', 'ماي', 'جوان', 'جويلية', 'أوت', 'سبتمبر', 'أكتوبر', 'نوفمبر', 'ديسمبر'],
+    'lv': ['كانون الثاني', 'شباط', 'آذار', 'نيسان', 'أيار', 'حزيران', 'تموز', 'آب', 'أيلول', 'تشرين الأول',
+           'تشرين الثاني', 'كانون الأول'],
+    'ma': ['يناير', 'فبراير', 'مارس', 'أبريل', 'ماي', 'يونيو', 'يوليوز', 'غشت', 'شتنبر', 'أكتوبر', 'نونبر', 'دجنبر'],
+}
+WEEKDAYS = ['الاثنين', 'الثلاثاء', 'الأربعاء', 'الخميس', 'الجمعة', 'السبت', 'الأحد']
+# A masthead's "today" line: never the article's date.
+TODAY = 'الأحد 29 نوفمبر 2026'
+
+
+def prose_date(time, family, weekday=True, clock=False):
+    d = datetime.date.fromisoformat(time[:10])
+    out = f'{d.day} {MONTHS[family][d.month - 1]} {d.year}'
+    if weekday:
+        out = f'{WEEKDAYS[d.weekday()]} {out}'
+    if clock and len(time) >= 16:
+        out += f' - {time[11:16]}'
+    return out
 
 
 def paragraphs(text):
@@ -115,7 +141,7 @@ def layout_wp(a):
 <div id="content" class="site-content"><div id="primary" class="content-area"><main id="main" class="site-main">
 <article class="post type-post status-publish hentry">
 <header class="entry-header"><h1 class="entry-title">{e(t)}</h1>
-<div class="entry-meta"><time class="entry-date published" datetime="{a['time']}">{a['time'][:10]}</time></div></header>
+<div class="entry-meta"><time class="entry-date published" datetime="{a['time']}">{prose_date(a['time'], 'tn')}</time></div></header>
 <div class="entry-content">
 {ps(p, read_also_at=0 if len(p) > 2 else None)}
 {share()}
@@ -136,11 +162,11 @@ def layout_jsonld(a):
 <html lang="ar"><head><meta charset="UTF-8"><title>{SITE} - {e(t)}</title>
 <meta name="viewport" content="width=device-width">{EXPIRES}
 <script type="application/ld+json">{ld}</script>{SCRIPT}</head>
-<body><div class="top-bar"><span class="date">اليوم</span></div>{nav()}
+<body><div class="top-bar"><span class="date">{TODAY}</span></div>{nav()}
 <div class="ticker"><span>{e(TICKER)}</span></div>
 <div class="container"><div class="row">
 <div class="col-md-8"><div class="news-page"><h1 class="news-title">{e(t)}</h1>
-<div class="news-info"><span>{a['time'][:10]}</span></div>
+<div class="news-info"><span>نشر في: {prose_date(a['time'], 'tn', weekday=False, clock=True)}</span></div>
 <div class="article-body">{ps(p)}</div>
 <div class="related-news">{related_list('أخبار ذات صلة')}</div>
 {newsletter()}</div></div>
@@ -163,6 +189,7 @@ def layout_tables(a, charset):
 <tr><td width="25%" valign="top" class="menu"><table>{menu}</table>
 <b>الأكثر قراءة</b><table>{most}</table></td>
 <td width="75%" valign="top"><table><tr><td class="title"><font size="4" color="#003366"><b>{e(t)}</b></font></td></tr>
+<tr><td><font size="2" color="#999999">{prose_date(a['time'], 'eg')}</font></td></tr>
 <tr><td class="text"><font size="3">{body}</font></td></tr>
 <tr><td><font size="2">{e(SHARE[0])} | {e(SHARE[1])}</font></td></tr></table></td></tr>
 <tr><td colspan="2" align="center"><font size="1">{e(FOOTER)}</font></td></tr></table></body></html>'''
@@ -175,7 +202,7 @@ def layout_plain_divs(a, charset='iso-8859-6'):
     page = f'''<!DOCTYPE html><html lang="ar"><head><meta charset="{charset}"><title>{e(t)} :: {SITE}</title>
 {EXPIRES}{SCRIPT}</head><body>
 <div id="top">{nav()}</div><div id="wrap"><div id="right">{figs}</div>
-<div id="center"><h2 class="t">{e(t)}</h2><time datetime="{a['time']}">{a['time'][:10]}</time>
+<div id="center"><h2 class="t">{e(t)}</h2><time datetime="{a['time']}">{prose_date(a['time'], 'lv', weekday=False)}</time>
 <div id="x1">{ps(p)}</div>
 <div id="x2"><b>كلمات مفتاحية:</b> <a href="/tag/1">تونس</a> <a href="/tag/2">أخبار</a></div></div></div>
 <div id="bottom">{e(FOOTER)}</div>{cookie_banner('cookie-law-info-bar')}</body></html>'''
@@ -188,7 +215,8 @@ def layout_wrong_charset(a):
 <meta http-equiv="Content-Type" content="text/html; charset=windows-1256">
 <title>{e(t)} - {SITE}</title><meta property="og:title" content="{e(t)}">
 <meta itemprop="datePublished" content="{a['time']}"><meta name="author" content="هيئة التحرير">{EXPIRES}{SCRIPT}</head>
-<body>{nav()}<div class="main"><div class="news-content"><h1>{e(t)}</h1>{share()}
+<body>{nav()}<div class="main"><div class="news-content"><h1>{e(t)}</h1>
+<div class="post-date">تاريخ النشر: {a['time'][8:10]}/{a['time'][5:7]}/{a['time'][:4]}</div>{share()}
 {ps(p, read_also_at=1 if len(p) > 3 else None)}</div>
 <div class="comments-section">{comments('comments-list', 'section')}</div></div>
 {sidebar('div', 'class="left-side"')}{newsletter()}{footer()}</body></html>'''
@@ -205,7 +233,7 @@ def layout_article(a):
 <meta property="og:site_name" content="{SITE}"><meta property="og:url" content="{e(a['url'])}">{EXPIRES}{SCRIPT}</head>
 <body><div class="page"><div class="header">{nav()}</div>
 <article><header><h1>{e(t)}</h1><p class="byline">بقلم: هيئة التحرير</p>
-<time pubdate datetime="{a['time']}">{a['time'][:10]}</time></header>
+<time pubdate datetime="{a['time']}">{prose_date(a['time'], 'ma')}</time></header>
 {''.join(body)}
 {related_list('مقالات ذات صلة')}
 </article>{comments()}{sidebar()}</div>{cookie_banner()}{footer()}</body></html>'''
@@ -218,6 +246,7 @@ def layout_bom(a):
     page = f'''\ufeff<!DOCTYPE html><html><head><meta charset="utf-8"><title>{e(t)}</title>
 <meta name="date" content="{a['time'][:10]}">{EXPIRES}{SCRIPT}</head><body>
 <div id="hdr">{nav()}</div><div class="wrapper"><div class="col-left"><div class="block">
+<span class="meta">نشر بتاريخ {prose_date(a['time'], 'eg')}</span>
 <h1>{e(t)}</h1><div class="text">{body}</div></div>
 <ol class="commentlist">{''.join(f'<li><p>{e(c)}</p></li>' for c in COMMENTS)}</ol></div>
 <div class="col-right">{sidebar('div', 'class="widget"')}</div></div>
@@ -231,9 +260,7 @@ LAYOUTS = [('wp', layout_wp), ('jsonld', layout_jsonld), ('cp1256', lambda a: la
 
 
 def expected_date(layout, time):
-    if layout == 'cp1256':
-        return ''  # the page has no date metadata: only the 2031 cookie expiry, which must not be taken
-    if layout == 'bom':
+    if layout in ('cp1256', 'bom'):  # cp1256: no date metadata, only the prose line (and the 2031 cookie expiry)
         return time[:10]
     return time
 
@@ -273,7 +300,7 @@ def main():
         file = f'{i + 1:02d}-{name}.html'
         open(os.path.join(pages, file), 'wb').write(data)
         expected.append({'file': file, 'layout': name, 'source': a['id'], 'url': a['url'],
-                         'title': dec(a['title']), 'published': expected_date(name, a['time']),
+                         'title': dec(a['title']), 'published': expected_date(name, a['time']), 'day': a['time'][:10],
                          'charset': 'utf-8' if name in ('wrongcharset', 'bom') else charset,
                          'language': 'ar', 'paragraphs': [dec(x) for x in a['paras']], 'absent': ABSENT})
     # The seed article as Nadorcity publishes it: byline line, repeated paragraphs, title last in the scrape.
@@ -284,12 +311,12 @@ def main():
     page = f'''<!DOCTYPE html><html lang="ar"><head><meta charset="utf-8"><title>{e(title)} - ناظورسيتي</title>
 <meta property="og:title" content="{e(title)}"><meta property="og:site_name" content="ناظورسيتي">
 <meta property="article:published_time" content="{seed['time']}"><link rel="canonical" href="{e(seed['url'])}">{EXPIRES}{SCRIPT}</head>
-<body>{nav()}<div id="contenu"><div class="article"><h1 class="titre">{e(title)}</h1><p class="source">{e(byline)}</p>
+<body>{nav()}<div id="contenu"><div class="article"><h1 class="titre">{e(title)}</h1><span class="date">{prose_date(seed['time'], 'eg', clock=True)}</span><p class="source">{e(byline)}</p>
 <div class="texte">{ps(paras)}</div>{share()}</div>{comments()}</div>{sidebar('div', 'id="colonne_droite"')}{footer()}</body></html>'''
     file = f'{len(expected) + 1:02d}-seed-nadorcity.html'
     open(os.path.join(pages, file), 'w', encoding='utf-8').write(page)
     expected.append({'file': file, 'layout': 'seed', 'source': 'seed', 'url': seed['url'], 'title': title,
-                     'published': seed['time'], 'charset': 'utf-8', 'language': 'ar', 'outlet': 'nadorcity',
+                     'published': seed['time'], 'day': seed['time'][:10], 'charset': 'utf-8', 'language': 'ar', 'outlet': 'nadorcity',
                      'paragraphs': paras, 'absent': ABSENT})
     with open(os.path.join(HERE, 'expected.jsonl'), 'w', encoding='utf-8') as f:
         for x in expected:
