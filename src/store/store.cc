@@ -26,7 +26,11 @@ Status configure_connection(Db& db, bool writer) {
   // the transaction in flight. synchronous=NORMAL keeps that guarantee for
   // process crashes; a power cut may lose the last commits, never consistency.
   std::string sql = "PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; PRAGMA foreign_keys = OFF;";
-  if (writer) sql += "PRAGMA journal_mode = WAL; PRAGMA cache_size = -65536;";
+  // 64 KB pages (set before WAL mode makes the file, so new stores only):
+  // an article's original and record span a few pages instead of dozens, and
+  // the WAL is written with 16 times fewer system calls. Older stores keep
+  // their page size.
+  if (writer) sql = "PRAGMA page_size = 65536; " + sql + "PRAGMA journal_mode = WAL; PRAGMA cache_size = -65536;";
   else sql += "PRAGMA cache_size = -32768; PRAGMA mmap_size = 268435456;";
   return db.exec(sql, "configure the store");
 }
