@@ -26,11 +26,10 @@ Status configure_connection(Db& db, bool writer) {
   // the transaction in flight. synchronous=NORMAL keeps that guarantee for
   // process crashes; a power cut may lose the last commits, never consistency.
   std::string sql = "PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; PRAGMA foreign_keys = OFF;";
-  // 64 KB pages (set before WAL mode makes the file, so new stores only):
-  // an article's original and record span a few pages instead of dozens, and
-  // the WAL is written with 16 times fewer system calls. Older stores keep
-  // their page size.
-  if (writer) sql = "PRAGMA page_size = 65536; " + sql + "PRAGMA journal_mode = WAL; PRAGMA cache_size = -65536;";
+  // Pages stay at SQLite's 4 KB: 64 KB pages cut the ingest's WAL system
+  // calls 14-fold but doubled search p95 (FTS5 reads its index 4 KB at a
+  // time); 8 and 16 KB were as bad for search (bench/results/store.md).
+  if (writer) sql += "PRAGMA journal_mode = WAL; PRAGMA cache_size = -65536;";
   else sql += "PRAGMA cache_size = -32768; PRAGMA mmap_size = 268435456;";
   return db.exec(sql, "configure the store");
 }

@@ -563,7 +563,6 @@ TEST_F(StoreTest, MigratesAndRecordsVersions) {
   Store s = open();
   EXPECT_EQ(*s.impl().db.scalar_int("PRAGMA user_version"), kStoreSchemaVersion);
   EXPECT_EQ(*s.impl().db.scalar_text("PRAGMA journal_mode"), "wal");
-  EXPECT_EQ(*s.impl().db.scalar_int("PRAGMA page_size"), 65536);
   EXPECT_EQ(*s.impl().db.scalar_text("SELECT value FROM meta WHERE key = 'fts_analyzer'"), analyzer_version());
   EXPECT_EQ(*s.impl().db.scalar_text("SELECT value FROM meta WHERE key = 'record_schema'"), kSchema);
   EXPECT_EQ(*s.impl().db.scalar_text("SELECT value FROM meta WHERE key = 'story_threshold'"), "0.45");
