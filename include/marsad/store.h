@@ -35,7 +35,7 @@
 namespace marsad {
 
 // Schema version this build reads and writes (PRAGMA user_version).
-inline constexpr int kStoreSchemaVersion = 1;
+inline constexpr int kStoreSchemaVersion = 2;
 
 // The analyzer that produced a record: "marsad 0.1.0 data:1a2b3c4d5e6f", the
 // program version plus a hash of every data file (lexicons, tables, models).

@@ -113,7 +113,6 @@ Result<SideRows> extract_side_rows(std::string_view record_json, std::string_vie
       ev.goldstein = num(e, "goldstein", &ev.has_goldstein);
       ev.quad_class = static_cast<int>(num(e, "quad_class", &ev.has_quad));
       ev.confidence = num(e, "confidence", &ev.has_confidence);
-      ev.json = simdjson::minify(e);
       add_mention(ev.source_actor, "actor");
       add_mention(ev.target_actor, "actor");
       rows.events.push_back(std::move(ev));

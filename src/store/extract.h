@@ -36,8 +36,7 @@ struct EventRow {
   bool negated = false;
   bool has_quad = false, has_goldstein = false, has_confidence = false;
   int quad_class = 0;
-  double goldstein = 0, confidence = 0;
-  std::string json;  // the event object, minified
+  double goldstein = 0, confidence = 0;  // the event object itself stays in the record (events[idx])
 };
 
 struct SideRows {

@@ -22,8 +22,8 @@ Result<Writer> Writer::create(StoreImpl& store) {
       {&w.ins_topic_, "INSERT OR REPLACE INTO topics(label, article, score, rank) VALUES(?1, ?2, ?3, ?4)"},
       {&w.ins_event_,
        "INSERT INTO events(article, idx, code, root, plover, quad_class, goldstein, source_actor, source_country, "
-       "target_actor, target_country, location_country, date, modality, negated, confidence, json) "
-       "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)"},
+       "target_actor, target_country, location_country, date, modality, negated, confidence) "
+       "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"},
       {&w.old_text_, "SELECT title, body FROM texts WHERE id = ?1"},
       {&w.del_fts_, "INSERT INTO fts(fts, rowid, title, body) VALUES('delete', ?1, ?2, ?3)"},
       {&w.upd_article_,
@@ -103,7 +103,6 @@ Status Writer::side_rows(int64_t id, const SideRows& side) {
     st.bind_opt(11, e.target_country).bind_opt(12, e.location_country).bind_opt(13, e.date).bind_opt(14, e.modality);
     st.bind(15, static_cast<int64_t>(e.negated));
     if (e.has_confidence) st.bind(16, e.confidence);
-    st.bind_static(17, e.json);
     if (Status s = st.run("store events"); !s) return s;
   }
   return Status::ok();

@@ -570,6 +570,31 @@ TEST_F(StoreTest, MigratesAndRecordsVersions) {
   EXPECT_NE(analyzer_version().find(" data:"), std::string_view::npos);
 }
 
+// A version 1 store (events kept their JSON in a column) is brought to
+// version 2 on opening for writing, keeps its articles and takes new ones.
+TEST_F(StoreTest, MigratesVersion1) {
+  const std::string in = write("c.jsonl", corpus());
+  {
+    Store s = open("v1.db");
+    ASSERT_TRUE(s.ingest({in}, {}).status.is_ok());
+    ASSERT_TRUE(s.impl().db.exec("ALTER TABLE events ADD COLUMN json TEXT NOT NULL DEFAULT '{}'; PRAGMA user_version = 1").is_ok());
+  }
+  StoreOptions ro;
+  ro.read_only = true;
+  auto old = Store::open(path("v1.db"), ro);
+  ASSERT_FALSE(old.ok());
+  EXPECT_NE(old.status().message().find("open it for writing once to migrate"), std::string::npos);
+  Store s = open("v1.db");
+  EXPECT_EQ(*s.impl().db.scalar_int("PRAGMA user_version"), 2);
+  EXPECT_EQ(*s.impl().db.scalar_int("SELECT count(*) FROM pragma_table_info('events') WHERE name = 'json'"), 0);
+  const uint64_t before = s.stats()->articles;
+  EXPECT_GT(before, 0u);
+  IngestReport r = s.ingest({write("d.jsonl", json_line("http://m/1", "hespress", "2025-12-02", "جديد", "مقال جديد بعد الترحيل."))}, {});
+  ASSERT_TRUE(r.status.is_ok()) << r.status.to_string();
+  EXPECT_EQ(s.stats()->articles, before + 1);
+  EXPECT_TRUE(s.check()->empty());
+}
+
 TEST_F(StoreTest, TooLargeDocumentsAreRejectedNotHeld) {
   std::string big = "{\"url\":\"http://big\",\"text\":\"" + std::string(300000, 'x') + "\"}\n";
   const std::string in = write("big.jsonl", json_line("http://s/1", "hespress", "2025-01-01", "t", "نص قصير.") + big +
