@@ -270,12 +270,14 @@ struct PageScore {
   int pages = 0, title = 0, date = 0, body = 0, clean = 0;
 };
 
-TEST(HtmlArabicSet, TitleDateBody) {
+// Calls fn(x, file, bytes) for each page of tests/data/html/expected.jsonl: its expectations
+// (one JSON object), its file name and its bytes.
+template <typename Fn>
+void for_each_arabic_page(Fn&& fn) {
   const fs::path dir = fs::path(MARSAD_SOURCE_DIR) / "tests/data/html";
   auto lines = read_file((dir / "expected.jsonl").string());
   ASSERT_TRUE(lines.ok()) << lines.status().to_string();
   simdjson::dom::parser parser;
-  PageScore s;
   size_t b = 0;
   while (b < lines->size()) {
     size_t e = lines->find('\n', b);
@@ -289,9 +291,16 @@ TEST(HtmlArabicSet, TitleDateBody) {
     SCOPED_TRACE(file);
     auto bytes = read_file((dir / "pages" / file).string());
     ASSERT_TRUE(bytes.ok());
+    fn(x, file, *bytes);
+  }
+}
+
+TEST(HtmlArabicSet, TitleDateBody) {
+  PageScore s;
+  for_each_arabic_page([&](simdjson::dom::element x, const std::string& file, const std::string& bytes) {
     HtmlOptions opt;
     opt.url = std::string(std::string_view(x["url"]));
-    auto a = extract_html(*bytes, opt);
+    auto a = extract_html(bytes, opt);
     ASSERT_TRUE(a.ok()) << a.status().to_string();
     ++s.pages;
     const std::string text = a->text();
@@ -326,7 +335,7 @@ TEST(HtmlArabicSet, TitleDateBody) {
     s.date += date_ok;
     s.body += body_ok;
     s.clean += clean;
-  }
+  });
   EXPECT_GE(s.pages, 30);
   // Titles and dates must all be right; body and boilerplate are measured, with
   // a floor at the current accuracy (the misses are printed above).
@@ -340,30 +349,14 @@ TEST(HtmlArabicSet, TitleDateBody) {
 // datetime attributes): the day must come from the prose near the headline,
 // never from the 2031 cookie script or the masthead's "today" line.
 TEST(HtmlArabicSet, DateFromProseAlone) {
-  const fs::path dir = fs::path(MARSAD_SOURCE_DIR) / "tests/data/html";
-  auto lines = read_file((dir / "expected.jsonl").string());
-  ASSERT_TRUE(lines.ok()) << lines.status().to_string();
   const std::regex machine[] = {
       std::regex(R"(<meta[^>]*(published_time|datePublished|dateModified|name="date")[^>]*>)", std::regex::icase),
       std::regex(R"(<script type="application/ld\+json">[^<]*</script>)"),
       std::regex(R"(\sdatetime="[^"]*")"),
   };
-  simdjson::dom::parser parser;
   int pages = 0, right = 0;
-  size_t b = 0;
-  while (b < lines->size()) {
-    size_t e = lines->find('\n', b);
-    if (e == std::string::npos) e = lines->size();
-    std::string_view line(lines->data() + b, e - b);
-    b = e + 1;
-    if (line.empty()) continue;
-    simdjson::dom::element x;
-    ASSERT_FALSE(parser.parse(line.data(), line.size()).get(x));
-    const std::string file{std::string_view(x["file"])};
-    SCOPED_TRACE(file);
-    auto bytes = read_file((dir / "pages" / file).string());
-    ASSERT_TRUE(bytes.ok());
-    std::string html = *bytes;
+  for_each_arabic_page([&](simdjson::dom::element x, const std::string&, const std::string& bytes) {
+    std::string html = bytes;
     for (const std::regex& r : machine) html = std::regex_replace(html, r, "");
     HtmlOptions opt;
     opt.url = std::string(std::string_view(x["url"]));
@@ -373,7 +366,7 @@ TEST(HtmlArabicSet, DateFromProseAlone) {
     EXPECT_EQ(a->published, std::string_view(x["day"]));
     EXPECT_EQ(a->published_from, "text");
     right += a->published == std::string_view(x["day"]);
-  }
+  });
   std::printf("Arabic page set without date metadata: %d/%d pages with the right day from the prose\n", right, pages);
 }
 
