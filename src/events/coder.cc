@@ -5,6 +5,7 @@
 #include <cstdlib>
 
 #include "marsad/events.h"
+#include "context.h"
 #include "tables.h"
 #include "words.h"
 
@@ -19,8 +20,6 @@ using internal::Word;
 // أمس الاثنين بالعاصمة تل أبيب، خطة ...); a noun's complement follows it closely.
 constexpr int kVerbPatternWindow = 10;
 constexpr int kNounPatternWindow = 5;
-// How far a clause-scope modality marker reaches forward (words).
-constexpr int kClauseMarkerReach = 14;
 // How many words may stand between a trigger and a noun trigger that completes it.
 constexpr int kComplementReach = 3;
 
@@ -104,7 +103,8 @@ class Coder {
     std::vector<Trigger> main;
     for (const Trigger& t : kept) {
       if (!main.empty() && adverbial(t)) continue;
-      if (anniversary_of(a, t.word)) continue;  // الذكرى الخامسة لتوقيع: not an event of the article's time
+      // الذكرى الخامسة لتوقيع: an anniversary, not an event of the article's time.
+      if (internal::anniversary_of(d_, a, t.word)) continue;
       main.push_back(t);
     }
     // A trigger inside a quoted slogan, after a cause marker (جراء، إثر، مما أدى إلى) or in the
@@ -112,8 +112,9 @@ class Coder {
     // content of the sentence's event: it is coded only when the sentence has no other event.
     std::vector<std::pair<Event, bool>> evs;
     for (size_t k = 0; k < main.size(); ++k) {
-      const bool secondary = quoted(a, main[k].word) || after_cause_marker(a, main[k].word) ||
-                             in_relative_clause(a, b, main[k].word) ||
+      const bool secondary = internal::in_quotation(d_, a, main[k].word) ||
+                             internal::after_cause_marker(d_, a, main[k].word) ||
+                             internal::in_relative_clause(d_, a, b, main[k].word) ||
                              (k > 0 && (complement_of(main[k - 1], main[k], b) || prepositional(main[k])));
       evs.emplace_back(code(span, a, b, main, k), secondary);
     }
@@ -165,7 +166,8 @@ class Coder {
       if (!worth_coding(e)) continue;
       kept_events.emplace_back(std::move(e), sec);
     }
-    const bool any_primary = std::any_of(kept_events.begin(), kept_events.end(), [](const auto& e) { return !e.second; });
+    const bool any_primary =
+        std::any_of(kept_events.begin(), kept_events.end(), [](const auto& e) { return !e.second; });
     for (auto& [e, sec] : kept_events) {
       if (sec && any_primary) continue;
       out.push_back(std::move(e));
@@ -184,42 +186,6 @@ class Coder {
     return conflict(e) || coded(e.source) || coded(e.target);
   }
 
-  // Is word i inside a quotation opened earlier in the sentence [a, i)?
-  bool quoted(uint32_t a, int i) const {
-    bool in_guillemets = false, in_straight = false;
-    for (int j = a; j < i; ++j) {
-      const Word& w = d_.w[j];
-      if (!w.punct) continue;
-      if (w.key == "«" || w.key == "“") in_guillemets = true;
-      else if (w.key == "»" || w.key == "”") in_guillemets = false;
-      else if (w.key == "\"") in_straight = !in_straight;
-    }
-    return in_guillemets || in_straight;
-  }
-
-  // Does a cause or sequence marker (جراء، إثر، عقب، غداة، بسبب، بعد، قبل، أدى إلى، أسفر عن)
-  // stand among the three words before trigger i?
-  bool after_cause_marker(uint32_t a, int i) const {
-    static const internal::StringMap<uint8_t> kMarkers = [] {
-      internal::StringMap<uint8_t> m;
-      for (const std::string& k : internal::keys({"جراء", "إثر", "عقب", "غداة", "بسبب", "بعد", "قبل", "أدى", "أدت",
-                                                  "يؤدي", "تؤدي", "أسفر", "أسفرت", "يسفر", "خلفت", "خلف"})) {
-        m.insert(k, 1);
-      }
-      return m;
-    }();
-    int seen = 0;
-    for (int j = i - 1; j >= static_cast<int>(a) && seen < 3; --j) {
-      const Word& w = d_.w[j];
-      if (!w.word) continue;
-      ++seen;
-      for (std::string_view f : w.forms()) {
-        if (kMarkers.contains(f)) return true;
-      }
-    }
-    return false;
-  }
-
   // Is noun trigger t the complement of the trigger before it (within three words of the same
   // clause: تطالب بالإفراج، احتجاجا على مقتل، تدعو إلى إرسال)? An attribution verb has no
   // event complement of this kind: قال إن الهجوم ... keeps الهجوم.
@@ -234,31 +200,11 @@ class Coder {
     return units <= kComplementReach;
   }
 
-  // Does trigger i stand in a relative clause (المتظاهرين الذين يحتلون، اللافتات التي تدين)?
-  bool in_relative_clause(uint32_t a, uint32_t b, int i) const {
-    static const std::vector<std::string> kRelatives =
-        internal::keys({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي", "اللاتي"});
-    const uint32_t ca = clause(a, b, i).first;
-    if (ca == a) return false;
-    const Word& w = d_.w[ca - 1];
-    return std::any_of(kRelatives.begin(), kRelatives.end(), [&](const std::string& k) { return w.is(k); });
-  }
-
   // A noun trigger governed by a preposition (على تجمع، ضد إعادة نشر، حول مقتل) names what
   // another event is about or aimed at.
   bool prepositional(const Trigger& t) const {
     const std::string_view p = internal::preposition_before(d_, t.word);
     return p == K().ala || p == K().did || p == K().an || p == K().fi || p == K().ila || p == "b" || p == "l";
-  }
-
-  static bool protesters(const EventActor& a) {
-    static const std::vector<std::string> kWords = internal::keys({"متظاهر", "محتج", "معتصم", "مضرب"});
-    if (a.text.empty()) return false;
-    const std::string key = internal::data_key(a.text);
-    return std::any_of(kWords.begin(), kWords.end(), [&](const std::string& w) {
-      const size_t at = key.find(w);
-      return at != std::string::npos && at <= 6;  // after ال / و / ب at most
-    });
   }
 
   void recode(Event& ev, const std::string& code) const {
@@ -272,40 +218,12 @@ class Coder {
     ev.quad_class = it->second.quad_class;
   }
 
-  // Is trigger i the event an anniversary commemorates (ذكرى within the two words before it)?
-  bool anniversary_of(uint32_t a, int i) const {
-    static const std::string kDhikra = internal::data_key("ذكرى");
-    int seen = 0;
-    for (int j = i - 1; j >= static_cast<int>(a) && seen < 2; --j) {
-      if (!d_.w[j].word) continue;
-      ++seen;
-      if (d_.w[j].stem == kDhikra) return true;
-    }
-    return false;
-  }
-
   bool adverbial(const Trigger& t) const {
     if (!t.masdar) return false;
     if (d_.w[t.word].prep == 'l') return true;  // purpose: للمطالبة، للاحتجاج
     std::string_view k = d_.w[t.word].stem;
     if (k.size() >= 2 && k.substr(k.size() - 2) == "ا") return true;  // tanween alif: احتجاجا
     return k.size() >= 6 && k.substr(0, 2) == "م" && k.substr(k.size() - 4) == "ين";  // مطالبين
-  }
-
-  // Does the sentence [a, b) read trigger word w in its non-event sense (senses.tsv)?
-  bool other_sense(const Word& w, uint32_t a, uint32_t b) const {
-    const std::vector<std::string>* context = nullptr;
-    for (std::string_view k : w.forms()) {
-      if ((context = tab_.senses.find(k))) break;
-    }
-    if (!context) return false;
-    for (uint32_t j = a; j < b; ++j) {
-      if (!d_.w[j].word) continue;
-      for (const std::string& c : *context) {
-        if (d_.w[j].is(c)) return true;
-      }
-    }
-    return false;
   }
 
   // Candidate rows of word i (key, then host, then stem).
@@ -334,7 +252,7 @@ class Coder {
                              (w.date >= 0 && d_.w[j - 1].date == w.date);
       if (!same_span) ++units;
       for (const std::string& p : r.pattern) {
-        if (w.is(p) && !other_sense(w, sentence_.first, sentence_.second)) {
+        if (w.is(p) && !internal::other_sense(d_, tab_, w, sentence_.first, sentence_.second)) {
           at = static_cast<int>(j);
           return units;
         }
@@ -351,7 +269,7 @@ class Coder {
       const Word& w = d_.w[i];
       if (!w.word || w.entity >= 0 || static_cast<int>(i) <= consumed_until) continue;
       const auto* hs = hits(w);
-      if (!hs || other_sense(w, a, b)) continue;
+      if (!hs || internal::other_sense(d_, tab_, w, a, b)) continue;
       int best = -1, best_dist = 1 << 30, best_at = -1, fallback = -1;
       for (const internal::TriggerHit& h : *hs) {
         const internal::TriggerRow& r = tab_.rows[h.row];
@@ -391,12 +309,8 @@ class Coder {
     return out;
   }
 
-  // The clause of word i inside [a, b): bounded by clause breaks.
   std::pair<uint32_t, uint32_t> clause(uint32_t a, uint32_t b, uint32_t i) const {
-    uint32_t ca = i, cb = i + 1;
-    while (ca > a && !internal::is_clause_break(d_.w[ca - 1])) --ca;
-    while (cb < b && !internal::is_clause_break(d_.w[cb])) ++cb;
-    return {ca, cb};
+    return internal::clause_of(d_, a, b, i);
   }
 
   std::string_view prep(int entity) const {
@@ -560,89 +474,6 @@ class Coder {
     }
   }
 
-  // Does phrase p match the words starting at j? Returns the index after it, or -1.
-  int match_phrase(const internal::Phrase& p, uint32_t j, uint32_t b) const {
-    uint32_t at = j;
-    for (const std::string& w : p.words) {
-      while (at < b && d_.w[at].punct) ++at;
-      if (at >= b || !d_.w[at].is(w)) return -1;
-      ++at;
-    }
-    return static_cast<int>(at);
-  }
-
-  void fill_modality(Event& ev, uint32_t a, uint32_t b, int i, bool masdar) const {
-    static const std::string an = internal::data_key("أن");
-    static const std::string qad = internal::data_key("قد");
-    static const std::string la = internal::data_key("لا");
-    std::string found;
-    auto rank = [](std::string_view m) {
-      if (m == "negated") return 6;
-      if (m == "conditional") return 5;
-      if (m == "future" || m == "planned") return 4;
-      if (m == "possible") return 3;
-      if (m == "reported") return 2;
-      return 0;
-    };
-    auto take = [&](const std::string& m) {
-      if (rank(m) > rank(found)) found = m;
-    };
-    if (d_.w[i].future) take("future");
-    const int reach_from = std::max<int>(a, i - kClauseMarkerReach);
-    for (int j = reach_from; j < i; ++j) {
-      const Word& w = d_.w[j];
-      if (!w.word) continue;
-      for (std::string_view k : w.forms()) {
-        const std::vector<uint32_t>* first = tab_.modality_first.find(k);
-        if (!first) continue;
-        for (uint32_t pi : *first) {
-          const internal::Phrase& p = tab_.modality[pi];
-          int end = match_phrase(p, j, b);
-          if (end < 0 || end > i) continue;
-          if (w.prep) continue;  // بلا، بدون: "without", not a negated verb
-          if (p.words.size() == 1 && p.words[0] == an) continue;  // إن folds to أن: never a marker alone
-          if (p.clause_scope) {
-            take(p.kind);
-            continue;
-          }
-          // next_verb: the marker directly precedes the trigger (أن may sit between).
-          int gap = 0;
-          for (int m = end; m < i; ++m) {
-            if (d_.w[m].word && !d_.w[m].is(an)) ++gap;
-          }
-          if (gap > 1) continue;
-          if (p.words[0] == qad && !masdar) {
-            // قد + past is affirmative ("has"); قد + present is "may".
-            std::string_view tk = d_.w[i].host;
-            if (!(tk.substr(0, 2) == "ي" || tk.substr(0, 2) == "ت" || tk.substr(0, 2) == "ن")) continue;
-          }
-          if (p.words.size() == 1 && p.words[0] == la && i + 1 < static_cast<int>(d_.w.size())) {
-            // لا يزال: still — handled by the trigger never being يزال; nothing to do here.
-          }
-          take(p.kind);
-        }
-        break;
-      }
-    }
-    // Time words after the trigger in its clause (تجتمع اللجنة غدا، الأسبوع المقبل).
-    for (int j = i + 1; j < static_cast<int>(b) && j <= i + kClauseMarkerReach; ++j) {
-      const Word& w = d_.w[j];
-      if (internal::is_clause_break(w)) break;
-      if (!w.word) continue;
-      for (std::string_view k : w.forms()) {
-        const std::vector<uint32_t>* first = tab_.modality_first.find(k);
-        if (!first) continue;
-        for (uint32_t pi : *first) {
-          const internal::Phrase& p = tab_.modality[pi];
-          if (p.clause_scope && (p.kind == "future" || p.kind == "planned") && match_phrase(p, j, b) > 0) take(p.kind);
-        }
-        break;
-      }
-    }
-    ev.modality = found.empty() ? "asserted" : found;
-    ev.negated = found == "negated";
-  }
-
   Event code(const Span& span, uint32_t a, uint32_t b, const std::vector<Trigger>& ts, size_t k) const {
     const Trigger& t = ts[k];
     const internal::TriggerRow& row = tab_.rows[t.row];
@@ -657,10 +488,11 @@ class Coder {
     auto [ca, cb] = clause(a, b, t.word);
     fill_roles(ev, ca, cb, ts, k);
     // Violence or coercion by protesters (أحرق المتظاهرون، هاجم محتجون) is a riot: CAMEO 145.
-    if (ev.quad_class == 4 && ev.root != "14" && protesters(ev.source)) recode(ev, "145");
+    if (ev.quad_class == 4 && ev.root != "14" && internal::protesters(ev.source)) recode(ev, "145");
     fill_place(ev, ca, cb, t.word);
     fill_date(ev, ca, cb, t.word);
-    fill_modality(ev, a, b, t.word, t.masdar);
+    ev.modality = internal::modality_of(d_, tab_, a, b, t.word, t.masdar);
+    ev.negated = ev.modality == "negated";
     double c = 0.4;
     if (ev.source.present()) c += 0.25;
     if (ev.target.present()) c += 0.15;
