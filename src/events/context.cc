@@ -22,6 +22,15 @@ int match_phrase(const DocWords& d, const Phrase& p, uint32_t j, uint32_t b) {
   return static_cast<int>(at);
 }
 
+// The modality phrases that start with word w: those of its first form (key, host, stem)
+// that starts any.
+const std::vector<uint32_t>* phrases_from(const EventTables& tab, const Word& w) {
+  for (std::string_view k : w.forms()) {
+    if (const std::vector<uint32_t>* first = tab.modality_first.find(k)) return first;
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 std::pair<uint32_t, uint32_t> clause_of(const DocWords& d, uint32_t a, uint32_t b, uint32_t i) {
@@ -129,9 +138,7 @@ std::string modality_of(const DocWords& d, const EventTables& tab, uint32_t a, u
   for (int j = reach_from; j < i; ++j) {
     const Word& w = d.w[j];
     if (!w.word) continue;
-    for (std::string_view k : w.forms()) {
-      const std::vector<uint32_t>* first = tab.modality_first.find(k);
-      if (!first) continue;
+    if (const std::vector<uint32_t>* first = phrases_from(tab, w)) {
       for (uint32_t pi : *first) {
         const Phrase& p = tab.modality[pi];
         int end = match_phrase(d, p, j, b);
@@ -155,7 +162,6 @@ std::string modality_of(const DocWords& d, const EventTables& tab, uint32_t a, u
         }
         take(p.kind);
       }
-      break;
     }
   }
   // Time words after the trigger in its clause (تجتمع اللجنة غدا، الأسبوع المقبل).
@@ -163,14 +169,11 @@ std::string modality_of(const DocWords& d, const EventTables& tab, uint32_t a, u
     const Word& w = d.w[j];
     if (is_clause_break(w)) break;
     if (!w.word) continue;
-    for (std::string_view k : w.forms()) {
-      const std::vector<uint32_t>* first = tab.modality_first.find(k);
-      if (!first) continue;
+    if (const std::vector<uint32_t>* first = phrases_from(tab, w)) {
       for (uint32_t pi : *first) {
         const Phrase& p = tab.modality[pi];
         if (p.clause_scope && (p.kind == "future" || p.kind == "planned") && match_phrase(d, p, j, b) > 0) take(p.kind);
       }
-      break;
     }
   }
   return found.empty() ? "asserted" : found;
