@@ -4,25 +4,12 @@
 // the way the store's reanalysis reads them. A crash, a sanitizer report, a
 // hang, or a kept record that does not read back as a page is a bug.
 #include <cstdint>
-#include <cstdio>
-#include <cstdlib>
 #include <string>
 
+#include "check.h"
 #include "marsad/utf8.h"
 #include "marsad/warc.h"
 #include "marsad/web_input.h"
-
-namespace {
-
-// An invariant; a broken one aborts (libFuzzer reports it) after naming itself.
-void check_at(bool ok, const char* what, int line) {
-  if (ok) return;
-  std::fprintf(stderr, "broken invariant at line %d: %s\n", line, what);
-  std::abort();
-}
-#define check(x) check_at((x), #x, __LINE__)
-
-}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size > (1 << 16)) return 0;  // cost guard: larger inputs add time, not coverage

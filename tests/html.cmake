@@ -35,8 +35,11 @@ endif()
 
 # Inputs that crashed the fuzz targets (fuzz/regress/<target>/, each named after
 # what broke), replayed through the same target code in this ordinary build.
+# fuzz_html's seeds are the Arabic page set itself (fuzz/corpus/html/README.md).
+set(fuzz_seeds_html ${PROJECT_SOURCE_DIR}/tests/data/html/pages)
 foreach(t html warc)
   add_executable(replay_fuzz_${t} ${PROJECT_SOURCE_DIR}/fuzz/fuzz_${t}.cc ${PROJECT_SOURCE_DIR}/fuzz/replay_main.cc)
   target_link_libraries(replay_fuzz_${t} PRIVATE marsad_html)
-  add_test(NAME html_fuzz_regress_${t} COMMAND replay_fuzz_${t} ${PROJECT_SOURCE_DIR}/fuzz/regress/${t} ${PROJECT_SOURCE_DIR}/fuzz/corpus/${t})
+  add_test(NAME html_fuzz_regress_${t} COMMAND replay_fuzz_${t} ${PROJECT_SOURCE_DIR}/fuzz/regress/${t} ${PROJECT_SOURCE_DIR}/fuzz/corpus/${t}
+           ${fuzz_seeds_${t}})
 endforeach()

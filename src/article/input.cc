@@ -12,13 +12,9 @@
 namespace marsad {
 namespace {
 
-bool ends_with(std::string_view s, std::string_view suf) {
-  return s.size() >= suf.size() && s.substr(s.size() - suf.size()) == suf;
-}
-
 bool jsonl_name(std::string_view p) {
   for (std::string_view ext : {".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz", ".json.gz", ".json"}) {
-    if (ends_with(p, ext)) return true;
+    if (p.ends_with(ext)) return true;
   }
   return false;
 }

@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <memory>
 
+#include "base/ascii.h"
 #include "marsad/utf8.h"
 
 namespace marsad::internal {
@@ -22,9 +23,7 @@ std::string lower_trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '"' || s.front() == '\'' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '"' || s.back() == '\'' || s.back() == '\t' || s.back() == ';'))
     s.remove_suffix(1);
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-  return out;
+  return ascii_lower(s);
 }
 
 // WHATWG Encoding labels for the cases that matter here; anything else is

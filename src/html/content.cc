@@ -39,18 +39,12 @@ bool always_dropped(GumboTag t) {
   }
 }
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-  return out;
-}
-
 bool hidden(const GumboNode* n) {
   if (has_attr(n, "hidden")) return true;
   if (attr(n, "aria-hidden") == "true") return true;
   std::string_view style = attr(n, "style");
   if (style.empty()) return false;
-  std::string s = lower(style);
+  std::string s = ascii_lower(style);
   s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
   return s.find("display:none") != std::string::npos || s.find("visibility:hidden") != std::string::npos;
 }
@@ -100,9 +94,9 @@ void count_text(std::string_view s, uint32_t& chars, uint32_t& commas) {
 
 void ContentExtractor::classify(PageNode& x) const {
   const GumboNode* n = x.n;
-  std::string v = lower(attr(n, "class"));
+  std::string v = ascii_lower(attr(n, "class"));
   v += ' ';
-  v += lower(attr(n, "id"));
+  v += ascii_lower(attr(n, "id"));
   std::string_view itemprop = attr(n, "itemprop");
   if (itemprop == "articleBody" || itemprop == "articlebody" || itemprop == "reviewBody") x.marker = true;
   if (v.size() > 1) {
@@ -116,7 +110,7 @@ void ContentExtractor::classify(PageNode& x) const {
     x.drop_candidate = drop;
     x.class_weight = static_cast<int8_t>((x.good ? 25 : 0) + (x.marker ? 25 : 0) - (drop || weak ? 25 : 0));
   }
-  if (boilerplate_role(lower(attr(n, "role"))) || hidden(n) || x.tag == GUMBO_TAG_NOSCRIPT) x.drop_candidate = true;
+  if (boilerplate_role(ascii_lower(attr(n, "role"))) || hidden(n) || x.tag == GUMBO_TAG_NOSCRIPT) x.drop_candidate = true;
   if (x.tag == GUMBO_TAG_ARTICLE || x.tag == GUMBO_TAG_MAIN) x.good = true;
 }
 
@@ -141,7 +135,7 @@ void ContentExtractor::flatten(const GumboNode* root) {
     PageNode x;
     x.n = n;
     x.parent = f.parent;
-    if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA || n->type == GUMBO_NODE_WHITESPACE) {
+    if (is_text(n)) {
       x.text_node = true;
       x.in_link = f.parent >= 0 && nodes_[f.parent].in_link;
       x.end = static_cast<uint32_t>(nodes_.size() + 1);

@@ -30,8 +30,7 @@ size_t container_tag(std::string_view s, size_t at, bool& closing) {
   if (i == b || i >= s.size()) return 0;
   char next = s[i];
   if (next != '>' && next != ' ' && next != '\t' && next != '\n' && next != '\r' && next != '/') return 0;
-  std::string name(s.substr(b, i - b));
-  for (char& c : name) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  const std::string name = ascii_lower(s.substr(b, i - b));
   static constexpr std::string_view kContainers[] = {"div", "span", "section", "article", "main", "aside", "nav",
                                                      "header", "footer", "blockquote", "table", "ul", "ol", "dl",
                                                      "form", "center", "font", "b", "i", "em", "strong", "a"};
@@ -156,7 +155,7 @@ void append_text(const GumboNode* root, std::string& out) {
   while (!stack.empty()) {
     const GumboNode* n = stack.back();
     stack.pop_back();
-    if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE || n->type == GUMBO_NODE_CDATA) {
+    if (is_text(n)) {
       out += n->v.text.text;
       continue;
     }

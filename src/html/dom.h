@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "base/ascii.h"
+
 namespace marsad::internal {
 
 class Arena {
@@ -55,6 +57,10 @@ bool has_attr(const GumboNode* n, const char* name);
 
 bool is_element(const GumboNode* n);
 inline GumboTag tag(const GumboNode* n) { return n->v.element.tag; }
+// A node holding text: text, CDATA or white space.
+inline bool is_text(const GumboNode* n) {
+  return n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA || n->type == GUMBO_NODE_WHITESPACE;
+}
 
 // Appends the text under n (collapsing white space to single spaces), skipping
 // script/style/template; iterative, so depth does not matter.

@@ -112,8 +112,7 @@ bool looks_like_html(std::string_view head) {
   if (head.substr(0, 3) == "\xEF\xBB\xBF") head.remove_prefix(3);
   size_t i = head.find_first_not_of(" \t\r\n");
   if (i == std::string_view::npos || head[i] != '<') return false;
-  std::string h(head.substr(i, 64));
-  for (char& c : h) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  const std::string h = internal::ascii_lower(head.substr(i, 64));
   for (std::string_view p : {"<!doctype html", "<html", "<head", "<meta", "<body", "<!--", "<title", "<?xml"}) {
     if (h.compare(0, p.size(), p) == 0) return p != "<?xml" || head.find("<html", i) != std::string_view::npos;
   }

@@ -17,12 +17,6 @@
 namespace marsad::internal {
 namespace {
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-  return out;
-}
-
 // Date <meta> names (name, property or itemprop), most specific first.
 constexpr std::string_view kDateNames[] = {
     "article:published_time", "og:published_time", "article:published", "datepublished", "publishdate",
@@ -233,7 +227,7 @@ PageMeta read_meta(const Dom& dom, int now_year) {
   PageMeta m;
   DateFound pub, mod, time_tag;
   LdReader ld(m, pub, mod, now_year);
-  if (const GumboNode* html = dom.root()) m.language = lower(attr(html, "lang"));
+  if (const GumboNode* html = dom.root()) m.language = ascii_lower(attr(html, "lang"));
   std::string og_locale, content_language;
   std::vector<const GumboNode*> stack{dom.root()};
   while (!stack.empty()) {
@@ -242,19 +236,19 @@ PageMeta read_meta(const Dom& dom, int now_year) {
     if (n == nullptr || n->type != GUMBO_NODE_ELEMENT) continue;
     const GumboTag t = n->v.element.tag;
     if (t == GUMBO_TAG_META) {
-      std::string key = lower(attr(n, "property"));
-      if (key.empty()) key = lower(attr(n, "name"));
-      if (key.empty()) key = lower(attr(n, "itemprop"));
+      std::string key = ascii_lower(attr(n, "property"));
+      if (key.empty()) key = ascii_lower(attr(n, "name"));
+      if (key.empty()) key = ascii_lower(attr(n, "itemprop"));
       std::string_view content = attr(n, "content");
       if (key.empty()) {
-        if (lower(attr(n, "http-equiv")) == "content-language") content_language = lower(content);
+        if (ascii_lower(attr(n, "http-equiv")) == "content-language") content_language = ascii_lower(content);
         continue;  // other http-equiv (expires, refresh, last-modified) say nothing about the article
       }
       if (key == "og:title") m.og_title = collapse_space(content);
       else if (key == "twitter:title") m.twitter_title = collapse_space(content);
       else if (key == "og:site_name" || (key == "application-name" && m.site_name.empty())) m.site_name = collapse_space(content);
       else if (key == "og:url") m.og_url = collapse_space(content);
-      else if (key == "og:locale") og_locale = lower(content);
+      else if (key == "og:locale") og_locale = ascii_lower(content);
       else if (key == "description" || (key == "og:description" && m.description.empty())) m.description = collapse_space(content);
       if (int r = rank_of(key); r >= 0) offer(pub, normalize_date(content, now_year), key == "article:published_time" ? key : (key == "datepublished" ? "itemprop" : "meta:" + key), r == 0 ? 0 : r + 2);
       for (std::string_view k : kModifiedNames) {
@@ -266,7 +260,7 @@ PageMeta read_meta(const Dom& dom, int now_year) {
       continue;
     }
     if (t == GUMBO_TAG_LINK) {
-      std::string rel = lower(attr(n, "rel"));
+      std::string rel = ascii_lower(attr(n, "rel"));
       if (rel == "canonical" && m.canonical.empty()) m.canonical = collapse_space(attr(n, "href"));
       continue;
     }
@@ -275,7 +269,7 @@ PageMeta read_meta(const Dom& dom, int now_year) {
       continue;
     }
     if (t == GUMBO_TAG_SCRIPT) {
-      if (lower(attr(n, "type")) == "application/ld+json" && n->v.element.children.length > 0) {
+      if (ascii_lower(attr(n, "type")) == "application/ld+json" && n->v.element.children.length > 0) {
         const auto* c = static_cast<const GumboNode*>(n->v.element.children.data[0]);
         if (c->type == GUMBO_NODE_TEXT || c->type == GUMBO_NODE_CDATA || c->type == GUMBO_NODE_WHITESPACE) {
           ld.read(c->v.text.text);
@@ -297,7 +291,7 @@ PageMeta read_meta(const Dom& dom, int now_year) {
       else if (has_attr(n, "pubdate")) offer(time_tag, normalize_date(dt, now_year), "time", 0);
       else offer(time_tag, normalize_date(dt, now_year), "time", 1);
     }
-    if (itemprop == "author" || lower(attr(n, "rel")) == "author") {
+    if (itemprop == "author" || ascii_lower(attr(n, "rel")) == "author") {
       std::string a;
       // <span itemprop="author"><span itemprop="name">…</span></span>
       a = text_of(n);

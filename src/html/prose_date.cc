@@ -43,18 +43,13 @@ bool skipped(GumboTag t) {
 
 // Class or id words that sites put on a date or byline line.
 bool date_like(const GumboNode* n) {
-  std::string v(attr(n, "class"));
+  std::string v = ascii_lower(attr(n, "class"));
   v += ' ';
-  v += attr(n, "id");
-  for (char& c : v) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  v += ascii_lower(attr(n, "id"));
   for (std::string_view w : {"date", "time", "publish", "posted", "byline", "meta", "info", "tarikh", "tareekh"}) {
     if (v.find(w) != std::string::npos) return true;
   }
   return false;
-}
-
-bool is_text(const GumboNode* n) {
-  return n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA || n->type == GUMBO_NODE_WHITESPACE;
 }
 
 bool heading(const GumboNode* n) {

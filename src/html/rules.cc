@@ -1,6 +1,7 @@
 // Parsing data/html/*.tsv once, at first use.
 #include "html/rules.h"
 
+#include "base/ascii.h"
 #include "marsad/normalize.h"
 
 namespace marsad::internal {
@@ -32,14 +33,8 @@ void each_row(std::string_view tsv, F&& row) {
   }
 }
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-  return out;
-}
-
 void add_pattern(PatternSet& set, std::string_view p) {
-  std::string l = lower(p);
+  std::string l = ascii_lower(p);
   if (l.size() > 2 && l.front() == '*' && l.back() == '*') {
     set.substrings.push_back(l.substr(1, l.size() - 2));
   } else if (l.size() > 1 && l.back() == '*') {
@@ -58,7 +53,7 @@ PageRules build() {
   each_row(kHtmlRulesTsv, [&](const std::vector<std::string_view>& f) {
     if (f.size() < 2) return;
     std::string_view kind = f[0];
-    std::string domain = f.size() > 2 ? lower(f[2]) : "";
+    std::string domain = f.size() > 2 ? ascii_lower(f[2]) : "";
     if (!domain.empty()) {
       SiteRules& s = r.sites[domain];
       if (kind == "drop" || kind == "always") add_pattern(s.drop, f[1]);
@@ -80,9 +75,9 @@ PageRules build() {
   each_row(kHtmlOutletsTsv, [&](const std::vector<std::string_view>& f) {
     if (f.size() < 2) return;
     if (const Outlet* known = find_outlet(f[1])) {
-      r.outlets.emplace(lower(f[0]), *known);
+      r.outlets.emplace(ascii_lower(f[0]), *known);
     } else if (f.size() >= 5) {
-      r.outlets.emplace(lower(f[0]), Outlet{std::string(f[1]), std::string(f[2]), std::string(f[3]),
+      r.outlets.emplace(ascii_lower(f[0]), Outlet{std::string(f[1]), std::string(f[2]), std::string(f[3]),
                                             std::string(f[4]), false});
     }
   });
@@ -159,7 +154,7 @@ std::string host_of(std::string_view url) {
   std::string_view h = url.substr(0, e);
   if (size_t at = h.rfind('@'); at != std::string_view::npos) h.remove_prefix(at + 1);
   if (size_t colon = h.find(':'); colon != std::string_view::npos) h = h.substr(0, colon);
-  std::string out = lower(h);
+  std::string out = ascii_lower(h);
   if (out.substr(0, 4) == "www.") out.erase(0, 4);
   return out;
 }

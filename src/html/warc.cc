@@ -9,14 +9,10 @@
 #include <cstring>
 #include <unistd.h>
 
+#include "base/ascii.h"
+
 namespace marsad {
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-  return out;
-}
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -36,7 +32,7 @@ size_t each_header(std::string_view block, F&& f) {
     b = e + 1;
     if (line.empty()) return b;
     size_t colon = line.find(':');
-    if (colon != std::string_view::npos) f(lower(trim(line.substr(0, colon))), trim(line.substr(colon + 1)));
+    if (colon != std::string_view::npos) f(internal::ascii_lower(trim(line.substr(0, colon))), trim(line.substr(colon + 1)));
   }
   return std::string_view::npos;
 }
@@ -246,9 +242,9 @@ Result<bool> WarcReader::next(WarcRecord& rec) {
     if (line.empty()) break;
     size_t colon = line.find(':');
     if (colon == std::string::npos) continue;
-    std::string name = lower(trim(std::string_view(line).substr(0, colon)));
+    std::string name = internal::ascii_lower(trim(std::string_view(line).substr(0, colon)));
     std::string_view value = trim(std::string_view(line).substr(colon + 1));
-    if (name == "warc-type") rec.type = lower(value);
+    if (name == "warc-type") rec.type = internal::ascii_lower(value);
     else if (name == "warc-target-uri") rec.target_uri = std::string(value);
     else if (name == "warc-date") rec.date = std::string(value);
     else if (name == "warc-record-id") rec.record_id = std::string(value);
@@ -277,7 +273,7 @@ Result<bool> WarcReader::next(WarcRecord& rec) {
   rec.truncated = length > s.max_record;
   if (s.keep_raw) rec.raw += body;
 
-  const bool http = lower(warc_type).find("application/http") != std::string::npos;
+  const bool http = internal::ascii_lower(warc_type).find("application/http") != std::string::npos;
   if (!http) {
     rec.content_type = warc_type;
     rec.payload = std::move(body);
@@ -301,8 +297,8 @@ Result<bool> WarcReader::next(WarcRecord& rec) {
   std::string te, ce;
   size_t end = each_header(b.substr(first + 1), [&](const std::string& name, std::string_view value) {
     if (name == "content-type") rec.content_type = std::string(value);
-    else if (name == "transfer-encoding") te = lower(value);
-    else if (name == "content-encoding") ce = lower(value);
+    else if (name == "transfer-encoding") te = internal::ascii_lower(value);
+    else if (name == "content-encoding") ce = internal::ascii_lower(value);
   });
   if (end == std::string_view::npos) return true;  // headers only
   std::string payload(b.substr(first + 1 + end));

@@ -2,25 +2,16 @@
 // headers add to the page (its address, its crawl date, the HTTP charset).
 #include <algorithm>
 
+#include "base/ascii.h"
 #include "marsad/warc.h"
 
 namespace marsad {
 namespace {
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-  return out;
-}
-
-bool ends_with(std::string_view s, std::string_view suf) {
-  return s.size() >= suf.size() && s.substr(s.size() - suf.size()) == suf;
-}
-
 }  // namespace
 
 bool WarcRecord::is_html() const {
-  std::string ct = lower(content_type);
+  std::string ct = internal::ascii_lower(content_type);
   if (ct.find("text/html") != std::string::npos || ct.find("application/xhtml") != std::string::npos) return true;
   if (!ct.empty() && ct.find("text/plain") == std::string::npos && ct.find("octet-stream") == std::string::npos) {
     return false;
@@ -35,8 +26,8 @@ bool WarcRecord::is_page() const {
 }
 
 bool looks_like_warc(std::string_view path, std::string_view head) {
-  std::string p = lower(path);
-  return ends_with(p, ".warc") || ends_with(p, ".warc.gz") || head.substr(0, 5) == "WARC/";
+  std::string p = internal::ascii_lower(path);
+  return p.ends_with(".warc") || p.ends_with(".warc.gz") || head.substr(0, 5) == "WARC/";
 }
 
 Result<InputDocument> document_from_warc_record(const WarcRecord& rec, std::string_view file, uint64_t ordinal,

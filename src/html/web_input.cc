@@ -10,6 +10,7 @@
 
 #include "marsad/html.h"
 #include "marsad/io.h"
+#include "base/ascii.h"
 #include "marsad/warc.h"
 
 namespace marsad {
@@ -17,20 +18,10 @@ namespace {
 
 constexpr size_t kHead = 1024;
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-  return out;
-}
-
-bool ends_with(std::string_view s, std::string_view suf) {
-  return s.size() >= suf.size() && s.substr(s.size() - suf.size()) == suf;
-}
-
 bool html_name(std::string_view path) {
-  std::string p = lower(path);
-  if (ends_with(p, ".gz")) p.resize(p.size() - 3);
-  return ends_with(p, ".html") || ends_with(p, ".htm") || ends_with(p, ".xhtml");
+  std::string p = internal::ascii_lower(path);
+  if (p.ends_with(".gz")) p.resize(p.size() - 3);
+  return p.ends_with(".html") || p.ends_with(".htm") || p.ends_with(".xhtml");
 }
 
 // The first bytes of a file, gunzipped; "" when it cannot be read (the reader
@@ -109,8 +100,8 @@ Status warc_in_memory(std::string bytes, std::string_view file, const InputOptio
 InputKind sniff_input(std::string_view path, std::string_view head) {
   if (head.substr(0, 5) == "WARC/") return InputKind::kWarc;
   if (looks_like_html(head)) return InputKind::kHtml;
-  std::string p = lower(path);
-  if (ends_with(p, ".warc") || ends_with(p, ".warc.gz")) return InputKind::kWarc;
+  std::string p = internal::ascii_lower(path);
+  if (p.ends_with(".warc") || p.ends_with(".warc.gz")) return InputKind::kWarc;
   // A page by name only when its bytes do not say otherwise (an empty page
   // still deserves the page reader's message).
   if (html_name(p)) {

@@ -118,7 +118,7 @@ uint64_t hash_bytes(std::string_view s, uint64_t seed) {
     h ^= static_cast<unsigned char>(c);
     h *= 0x100000001b3ULL;
   }
-  return mix(h);
+  return mix64(h);
 }
 
 UnitKind unit_kind(std::string_view key) {

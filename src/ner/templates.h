@@ -15,18 +15,10 @@
 
 #include <cstdint>
 
+#include "base/hash.h"
 #include "ner/features.h"
 
 namespace marsad::internal {
-
-inline uint64_t mix(uint64_t x) {  // splitmix64's finalizer
-  x ^= x >> 30;
-  x *= 0xbf58476d1ce4e5b9ULL;
-  x ^= x >> 27;
-  x *= 0x94d049bb133111ebULL;
-  x ^= x >> 31;
-  return x;
-}
 
 // Per-unit hashes, computed once and combined with each template. They depend
 // on the unit's key alone, except `gaz`, which is the position's.
@@ -58,7 +50,7 @@ enum Template : uint64_t {
 };
 
 inline uint32_t feature_bucket(uint64_t tmpl, uint64_t v, uint32_t mask) {
-  return static_cast<uint32_t>(mix(v ^ (tmpl * 0x9E3779B97F4A7C15ULL)) & mask);
+  return static_cast<uint32_t>(mix64(v ^ (tmpl * 0x9E3779B97F4A7C15ULL)) & mask);
 }
 
 // Calls add(reads, template, value) for every feature of unit c, whose

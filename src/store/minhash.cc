@@ -12,6 +12,7 @@
 #include "marsad/clitics.h"
 #include "marsad/stories.h"
 #include "store/prepare.h"
+#include "base/hash.h"
 
 namespace marsad {
 namespace {
@@ -21,14 +22,6 @@ static_assert((kBins & (kBins - 1)) == 0, "bins must be a power of two");
 constexpr int kBinBits = 7;
 static_assert((1 << kBinBits) == kBins);
 
-uint64_t mix(uint64_t x) {  // splitmix64's finalizer
-  x ^= x >> 30;
-  x *= 0xbf58476d1ce4e5b9ULL;
-  x ^= x >> 27;
-  x *= 0x94d049bb133111ebULL;
-  x ^= x >> 31;
-  return x;
-}
 
 // Term hashes, paragraph by paragraph (a new paragraph at each break offset).
 class TermHashes {
@@ -99,8 +92,8 @@ Signature signature_of(TermHashes& h, int shingle) {
     const size_t n = e - b < k ? e - b : k;  // a paragraph shorter than k words is one shingle
     for (size_t i = b; i + n <= e; ++i) {
       uint64_t h = terms[i];
-      for (size_t j = 1; j < n; ++j) h = mix(h * 0x9E3779B97F4A7C15ULL + terms[i + j]);
-      shingles.push_back(mix(h + n));
+      for (size_t j = 1; j < n; ++j) h = internal::mix64(h * 0x9E3779B97F4A7C15ULL + terms[i + j]);
+      shingles.push_back(internal::mix64(h + n));
     }
   }
   Signature sig;
@@ -121,7 +114,7 @@ Signature signature_of(TermHashes& h, int shingle) {
   for (size_t i = 0; i < kBins; ++i) {
     uint64_t v = bins[i];
     for (uint64_t attempt = 1; v == kEmpty; ++attempt) {
-      v = bins[mix((static_cast<uint64_t>(i) << 32) ^ attempt) & (kBins - 1)];
+      v = bins[internal::mix64((static_cast<uint64_t>(i) << 32) ^ attempt) & (kBins - 1)];
     }
     sig.mins[i] = static_cast<uint32_t>(v);
   }

@@ -17,20 +17,16 @@ namespace {
 
 namespace fs = std::filesystem;
 
-bool ends_with(std::string_view s, std::string_view suf) {
-  return s.size() >= suf.size() && s.substr(s.size() - suf.size()) == suf;
-}
-
 bool jsonl_name(std::string_view p) {
   for (std::string_view ext : {".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz", ".json.gz", ".json"}) {
-    if (ends_with(p, ext)) return true;
+    if (p.ends_with(ext)) return true;
   }
   return false;
 }
 
 bool page_name(std::string_view p) {
   for (std::string_view ext : {".html", ".htm", ".xhtml", ".html.gz", ".htm.gz", ".warc", ".warc.gz"}) {
-    if (ends_with(p, ext)) return true;
+    if (p.ends_with(ext)) return true;
   }
   return false;
 }
@@ -228,7 +224,7 @@ Result<DocumentSource> DocumentSource::open(const std::vector<std::string>& inpu
            !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
         if (!it->is_regular_file(ec)) continue;
         std::string p = it->path().string();
-        if (ends_with(p, ".txt")) found.push_back({p, format == InputFormat::kAuto ? InputFormat::kText : format, 0});
+        if (p.ends_with(".txt")) found.push_back({p, format == InputFormat::kAuto ? InputFormat::kText : format, 0});
         else if (jsonl_name(p)) found.push_back({p, format == InputFormat::kAuto ? InputFormat::kJsonl : format, 0});
         else if (page_name(p)) found.push_back({p, format, 0});  // sniffed when read
         else continue;

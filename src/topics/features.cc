@@ -12,6 +12,7 @@
 #define XXH_INLINE_ALL
 #include <xxhash.h>
 
+#include "base/hash.h"
 #include "marsad/clitics.h"
 #include "topics/big_array.h"
 
@@ -30,15 +31,6 @@ constexpr uint64_t kPunctSeed = 0x6d61727361642d70;   // "marsad-p"
 // Words longer than this (in code points) are URLs or glued runs: no n-grams.
 constexpr size_t kMaxNgramWord = 40;
 
-inline uint64_t mix(uint64_t h) {  // MurmurHash3's fmix64
-  h ^= h >> 33;
-  h *= 0xff51afd7ed558ccdULL;
-  h ^= h >> 33;
-  h *= 0xc4ceb9fe1a85ec53ULL;
-  h ^= h >> 33;
-  return h;
-}
-
 // What each distinct word contributes besides itself and its bigrams: the
 // buckets of its stem and of its n-grams, for one feature setting. An
 // open-addressing table over a pool of buckets: one probe and one
@@ -55,7 +47,7 @@ class WordCache {
   static uint64_t key_of(uint64_t word_hash, const TopicFeatures& f) {
     const uint64_t setting = uint64_t{f.hash_bits} | uint64_t{f.char_min} << 8 | uint64_t{f.char_max} << 16 |
                              uint64_t{f.stems} << 24;
-    return mix(word_hash ^ mix(setting)) | 1;
+    return fmix64(word_hash ^ fmix64(setting)) | 1;
   }
   void prefetch(uint64_t key) const { __builtin_prefetch(&table_[key & kMask]); }
 
@@ -210,7 +202,8 @@ size_t topic_terms(const Tokenized& t, std::span<const std::pair<size_t, size_t>
     const Word& w = words[i];
     if (f.words) acc.hit(static_cast<uint32_t>(w.hash >> shift), kUnit);
     if (f.bigrams && i > 0) {
-      acc.hit(static_cast<uint32_t>(mix((words[i - 1].hash | 1) * 0x9E3779B97F4A7C15ULL + w.hash + kBigramSeed) >> shift), kUnit);
+      const uint64_t bigram = fmix64((words[i - 1].hash | 1) * 0x9E3779B97F4A7C15ULL + w.hash + kBigramSeed);
+      acc.hit(static_cast<uint32_t>(bigram >> shift), kUnit);
     }
     if (!cached) continue;
     if (i + kAhead < words.size()) cache.prefetch(words[i + kAhead].cache_key);
@@ -281,7 +274,7 @@ uint32_t topic_feature_bucket(std::string_view feature, const TopicFeatures& f) 
     default: {  // 'b'
       const size_t sp = body.find(' ');
       const uint64_t a = hash(body.substr(0, sp), kWordSeed) | 1, b = hash(body.substr(sp + 1), kWordSeed);
-      return static_cast<uint32_t>(mix(a * 0x9E3779B97F4A7C15ULL + b + kBigramSeed) >> shift);
+      return static_cast<uint32_t>(fmix64(a * 0x9E3779B97F4A7C15ULL + b + kBigramSeed) >> shift);
     }
   }
 }
