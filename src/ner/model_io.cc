@@ -27,7 +27,7 @@ namespace {
 
 constexpr char kMagic[8] = {'M', 'R', 'S', 'D', 'N', 'E', 'R', '\n'};
 // Bump with any change to the layout, the feature templates or the hash.
-constexpr uint32_t kNerFormatVersion = 1;
+constexpr uint32_t kNerFormatVersion = 2;  // 2: no word-bigram templates
 
 using internal::ByteReader;
 using internal::put;
