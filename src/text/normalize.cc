@@ -166,11 +166,14 @@ void make_match_key(std::string_view text, MatchKey& k) {
     }
     if (b >= 0xD8 && b <= 0xDB && i + 1 < n) {  // the basic Arabic block, two bytes
       char32_t c = ((b & 0x1Fu) << 6) | (static_cast<unsigned char>(text[i + 1]) & 0x3Fu);
+      // Written whole whatever its length (0-2 here: the block folds within itself,
+      // to ASCII digits or to nothing); the buffers have room to spare.
       const Fold& f = kArabic.fold[c - 0x600];
-      for (uint8_t j = 0; j < f.len; ++j) {
-        out[w] = f.bytes[j];
-        map[w++] = start;
-      }
+      out[w] = f.bytes[0];
+      out[w + 1] = f.bytes[1];
+      map[w] = start;
+      map[w + 1] = start;
+      w += f.len;
       i += 2;
       continue;
     }

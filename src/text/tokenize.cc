@@ -57,6 +57,14 @@ Cls classify_slow(char32_t c) {
   return Cls::kSymbol;
 }
 
+// U+0621..U+064A, the letters of nearly every Arabic word, are the two bytes
+// D8 A1..D8 BF and D9 80..D9 8A: a run of them is scanned without decoding.
+inline bool basic_arabic_at(std::string_view s, size_t i) {
+  if (i + 1 >= s.size()) return false;
+  const auto a = static_cast<unsigned char>(s[i]), b = static_cast<unsigned char>(s[i + 1]);
+  return (a == 0xD8 && b >= 0xA1 && b <= 0xBF) || (a == 0xD9 && b >= 0x80 && b <= 0x8A);
+}
+
 bool is_number_joiner(char32_t c) { return c == '.' || c == ',' || c == 0x66B || c == 0x66C; }
 
 }  // namespace
@@ -104,6 +112,10 @@ void tokenize_key(const MatchKey& mk, std::vector<Token>& out) {
                : cls == Cls::kLetter ? TokenKind::kLatin
                                      : TokenKind::kSpace;
         while (i < n) {
+          if (cls == Cls::kArabic && basic_arabic_at(key, i)) {
+            i += 2;
+            continue;
+          }
           size_t j = i;
           if (classify(next_code_point(key, j)) != cls) break;
           i = j;
