@@ -24,14 +24,26 @@ std::vector<uint8_t> viterbi(const std::vector<float>& em, const float (&trans)[
     bool ok = allowed(kStart, t) && (!only_o[0] || t == 0);
     score[t] = ok ? trans[kStart][t] + em[t] : kNo;
   }
+  // The predecessors allowed(p, t) admits: every tag before O and B-X, only B-X
+  // and I-X before I-X (tags 2k-1 and 2k). Visited in ascending order with a
+  // strict `>`, so ties go to the lowest tag, as a loop over all p would.
+  static_assert(kTags == 9, "the I-X case below assumes B-X = I-X - 1");
   for (size_t i = 1; i < n; ++i) {
+    const float* prev = &score[(i - 1) * kTags];
+#pragma GCC unroll 9
     for (int t = 0; t < kTags; ++t) {
       float s = kNo;
       uint8_t arg = 0;
-      if (!only_o[i] || t == 0) {
+      if (only_o[i] && t != 0) {
+        // only O here
+      } else if (is_inside(t)) {
+        const float b = prev[t - 1] + trans[t - 1][t], in = prev[t] + trans[t][t];
+        if (b > s) s = b, arg = static_cast<uint8_t>(t - 1);
+        if (in > s) s = in, arg = static_cast<uint8_t>(t);
+      } else {
+#pragma GCC unroll 9
         for (int p = 0; p < kTags; ++p) {
-          if (!allowed(p, t)) continue;
-          float v = score[(i - 1) * kTags + p] + trans[p][t];
+          float v = prev[p] + trans[p][t];
           if (v > s) s = v, arg = static_cast<uint8_t>(p);
         }
       }
