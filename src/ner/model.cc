@@ -18,8 +18,10 @@ std::vector<uint8_t> viterbi(const std::vector<float>& em, const float (&trans)[
   std::vector<uint8_t> best(n);
   if (n == 0) return best;
   constexpr float kNo = -std::numeric_limits<float>::infinity();
-  std::vector<float> score(n * kTags);
-  std::vector<uint8_t> back(n * kTags);
+  thread_local std::vector<float> score;  // every entry below is written before it is read
+  thread_local std::vector<uint8_t> back;
+  score.resize(n * kTags);
+  back.resize(n * kTags);
   for (int t = 0; t < kTags; ++t) {
     bool ok = allowed(kStart, t) && (!only_o[0] || t == 0);
     score[t] = ok ? trans[kStart][t] + em[t] : kNo;
@@ -109,7 +111,7 @@ struct Tagged {
 
 Tagged run(const NerModel::Impl& m, const std::vector<internal::NerUnit>& units) {
   Tagged r;
-  std::vector<uint8_t> only_o;
+  thread_local std::vector<uint8_t> only_o;
   m.cached_emissions(units, r.em, only_o);
   r.tags = internal::viterbi(r.em, m.w.trans, only_o);
   return r;
@@ -137,8 +139,10 @@ double confidence(const std::vector<float>& em, const std::vector<uint8_t>& tags
 
 std::vector<NerSpan> NerModel::tag(const Tokenized& t, size_t first, size_t last,
                                    const std::vector<uint8_t>* gaz) const {
-  std::vector<internal::NerUnit> units;
-  std::vector<uint32_t> token_of;
+  thread_local std::vector<internal::NerUnit> units;  // per-call scratch, kept for its capacity
+  thread_local std::vector<uint32_t> token_of;
+  units.clear();
+  token_of.clear();
   last = std::min(last, t.tokens.size());
   for (size_t i = first; i < last; ++i) {
     const Token& tok = t.tokens[i];
