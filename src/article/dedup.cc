@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "base/hash.h"
 #include "marsad/tokenize.h"
 
 namespace marsad::internal {
@@ -21,18 +22,18 @@ struct Shape {
 // The shape of tokens [first, last) of t.
 Shape shape_of(const Tokenized& t, size_t first, size_t last) {
   Shape s;
-  XXH64_state_t* st = XXH64_createState();
-  XXH64_reset(st, 0);
+  // The ordered hash chains the word hashes (one XXH3 per word, none of
+  // XXH64's streaming calls): equal word sequences give equal values.
+  uint64_t chain = 0;
   for (size_t i = first; i < last; ++i) {
     const Token& tok = t.tokens[i];
     if (!tok.is_word() && tok.kind != TokenKind::kNumber) continue;
     std::string_view k = t.key_of(tok);
-    XXH64_update(st, k.data(), k.size());
-    XXH64_update(st, " ", 1);
-    s.set.push_back(XXH3_64bits(k.data(), k.size()));
+    const uint64_t h = XXH3_64bits(k.data(), k.size());
+    chain = mix64(chain * 0x9E3779B97F4A7C15ULL + h);
+    s.set.push_back(h);
   }
-  s.exact = XXH64_digest(st);
-  XXH64_freeState(st);
+  s.exact = chain;
   std::sort(s.set.begin(), s.set.end());
   s.set.erase(std::unique(s.set.begin(), s.set.end()), s.set.end());
   return s;
