@@ -33,24 +33,18 @@ namespace {
 constexpr int kSlots = 5;
 using Partials = int32_t[kSlots][kTags];
 
-// What the per-position features (Reads::kMany) read of a unit, besides its
-// gazetteer class: the rest of UnitHashes only feeds the partial sums. Cluster
-// and title numbers are under 2^16 (features.cc: a byte or two plus one).
+// What the per-position features (apply_many_templates) read of a unit: its
+// gazetteer class is the position's (0 in the cache), the rest its word's.
+// Cluster and title numbers are under 2^16 (features.cc: a byte or two plus one).
 struct ManyHashes {
   uint64_t stem, shape;
   uint16_t ccoarse, title;
   UnitKind kind;
+  uint8_t gaz;
 };
 
 ManyHashes many_of(const UnitHashes& h) {
-  return {h.stem, h.shape, static_cast<uint16_t>(h.ccoarse), static_cast<uint16_t>(h.title), h.kind};
-}
-UnitHashes unit_of(const ManyHashes& m, uint8_t gaz) {
-  UnitHashes h{};
-  h.stem = m.stem, h.shape = m.shape, h.ccoarse = m.ccoarse, h.title = m.title;
-  h.kind = m.kind;
-  h.gaz = gaz;
-  return h;
+  return {h.stem, h.shape, static_cast<uint16_t>(h.ccoarse), static_cast<uint16_t>(h.title), h.kind, h.gaz};
 }
 
 struct WordRows {
@@ -183,6 +177,8 @@ class WordCache {
     s.rows = rows;
   }
   const Partials& pad(int side, int d) const { return pads_[side][d]; }
+  // The unit just outside a sentence (side 0 before, 1 after) as the per-position features read it.
+  const ManyHashes& pad_many(int side) const { return pad_many_[side]; }
   const RowIndex& index() const { return index_; }
 
  private:
@@ -190,6 +186,7 @@ class WordCache {
   RowIndex index_;
   std::vector<CacheSlot> slots_;
   Partials pads_[2][2] = {};
+  ManyHashes pad_many_[2] = {many_of(pad_hashes(0, 0)), many_of(pad_hashes(1, 0))};
 };
 
 }  // namespace
@@ -209,7 +206,7 @@ void NerModel::Impl::cached_emissions(const std::vector<internal::NerUnit>& unit
   using internal::UnitHashes;
   thread_local internal::WordCache cache;
   thread_local std::vector<internal::WordRows> rows;
-  thread_local std::vector<UnitHashes> h;
+  thread_local std::vector<internal::ManyHashes> h;
   thread_local std::vector<uint64_t> hashes;
   thread_local std::vector<uint32_t> missed, buckets, dest;
   thread_local std::vector<int32_t> acc;
@@ -260,22 +257,22 @@ void NerModel::Impl::cached_emissions(const std::vector<internal::NerUnit>& unit
     const int32_t *self = part(i, Reads::kSelf), *m1 = part(i - 1, Reads::kM1), *m2 = part(i - 2, Reads::kM2),
                   *p1 = part(i + 1, Reads::kP1), *p2 = part(i + 2, Reads::kP2);
     for (int t = 0; t < kTags; ++t) acc[k * kTags + t] = self[t] + m1[t] + m2[t] + p1[t] + p2[t];
-    h[k] = internal::unit_of(rows[k].h, units[k].gaz);
+    h[k] = rows[k].h;
+    h[k].gaz = units[k].gaz;
     only_o[k] = h[k].kind == internal::UnitKind::kPunct;
   }
 
   // 3. The features that read several units, per position.
-  auto at = [&](ptrdiff_t j) -> const UnitHashes& {
-    if (j < 0) return internal::pad_hashes(0, static_cast<int>(std::min<ptrdiff_t>(-j - 1, 1)));
-    if (j >= static_cast<ptrdiff_t>(n)) return internal::pad_hashes(1, static_cast<int>(std::min<ptrdiff_t>(j - n, 1)));
+  auto at = [&](ptrdiff_t j) -> const internal::ManyHashes& {
+    if (j < 0) return cache.pad_many(0);
+    if (j >= static_cast<ptrdiff_t>(n)) return cache.pad_many(1);
     return h[j];
   };
   buckets.clear();
   dest.clear();
   for (size_t k = 0; k < n; ++k) {
     const auto i = static_cast<ptrdiff_t>(k);
-    internal::apply_templates(at(i - 2), at(i - 1), at(i), at(i + 1), at(i + 2), [&](Reads r, uint64_t tmpl, uint64_t v) {
-      if (r != Reads::kMany) return;
+    internal::apply_many_templates(at(i - 1), h[k], at(i + 1), [&](uint64_t tmpl, uint64_t v) {
       buckets.push_back(internal::feature_bucket(tmpl, v, mask));
       dest.push_back(static_cast<uint32_t>(k));
     });

@@ -53,6 +53,24 @@ inline uint32_t feature_bucket(uint64_t tmpl, uint64_t v, uint32_t mask) {
   return static_cast<uint32_t>(mix64(v ^ (tmpl * 0x9E3779B97F4A7C15ULL)) & mask);
 }
 
+// The features that read several units or the position's gazetteer class
+// (Reads::kMany): add(template, value) for unit c between m1 and p1. U is
+// UnitHashes or anything with its stem, shape, ccoarse, title and gaz: tagging
+// (emissions.cc) keeps only these per position. apply_templates lists them
+// last (format 2; the order is the training order).
+template <typename U, typename Add>
+void apply_many_templates(const U& m1, const U& c, const U& p1, Add&& add) {
+  add(kShape3, m1.shape * 1000003 + c.shape * 1009 + p1.shape);
+  add(kStemBigramL, m1.stem * 31 + c.stem);
+  add(kStemBigramR, c.stem * 31 + p1.stem);
+  if (c.ccoarse || m1.ccoarse) add(kCCm1C0, m1.ccoarse * 1000 + c.ccoarse);
+  if (c.ccoarse || p1.ccoarse) add(kCC0p1, c.ccoarse * 1000 + p1.ccoarse);
+  add(kTitleM1P1, m1.title * 100 + c.title * 10 + p1.title);
+  if (c.gaz) add(kGaz0, c.gaz);
+  if (m1.gaz) add(kGazM1, m1.gaz);
+  if (p1.gaz) add(kGazP1, p1.gaz);
+}
+
 // Calls add(reads, template, value) for every feature of unit c, whose
 // neighbours are m2 m1 [c] p1 p2. The order is the training order.
 //
@@ -83,10 +101,7 @@ void apply_templates(const UnitHashes& m2, const UnitHashes& m1, const UnitHashe
   add(R::kSelf, kSPre2, c.spre2);
   add(R::kSelf, kSPre3, c.spre3);
   add(R::kSelf, kShape0, c.shape);
-  add(R::kMany, kShape3, m1.shape * 1000003 + c.shape * 1009 + p1.shape);
   add(R::kSelf, kClitics0, c.clitics);
-  add(R::kMany, kStemBigramL, m1.stem * 31 + c.stem);
-  add(R::kMany, kStemBigramR, c.stem * 31 + p1.stem);
   add(R::kM1, kSufM1, m1.suf2);
   add(R::kP1, kSufP1, p1.suf2);
   if (m1.trig) add(R::kM1, kTrigM1, 1), add(R::kM1, kTrigWordM1, m1.trig_word);
@@ -97,13 +112,8 @@ void apply_templates(const UnitHashes& m2, const UnitHashes& m1, const UnitHashe
   if (p1.cfine) add(R::kP1, kCFp1, p1.cfine);
   if (m2.cfine) add(R::kM2, kCFm2, m2.cfine);
   if (p2.cfine) add(R::kP2, kCFp2, p2.cfine);
-  if (c.ccoarse || m1.ccoarse) add(R::kMany, kCCm1C0, m1.ccoarse * 1000 + c.ccoarse);
-  if (c.ccoarse || p1.ccoarse) add(R::kMany, kCC0p1, c.ccoarse * 1000 + p1.ccoarse);
   if (c.title) add(R::kSelf, kTitle0, c.title);
-  add(R::kMany, kTitleM1P1, m1.title * 100 + c.title * 10 + p1.title);
-  if (c.gaz) add(R::kMany, kGaz0, c.gaz);
-  if (m1.gaz) add(R::kMany, kGazM1, m1.gaz);
-  if (p1.gaz) add(R::kMany, kGazP1, p1.gaz);
+  apply_many_templates(m1, c, p1, [&](uint64_t tmpl, uint64_t v) { add(R::kMany, tmpl, v); });
 }
 
 }  // namespace marsad::internal
