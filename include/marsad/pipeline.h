@@ -74,5 +74,9 @@ struct Record {
 };
 
 Result<Record> analyze(InputDocument in, const AnalyzeOptions& opt);
+// The same, also handing back the tokenization of record.doc.text that every
+// stage read (with the clitic analyses they asked for), for a caller that
+// tokenizes the same text again: the store's search index does.
+Result<Record> analyze(InputDocument in, const AnalyzeOptions& opt, Tokenized& tokens);
 
 }  // namespace marsad

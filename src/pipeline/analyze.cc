@@ -40,12 +40,17 @@ std::string topic_text(const Record& r) {
 }  // namespace
 
 Result<Record> analyze(InputDocument in, const AnalyzeOptions& opt) {
+  Tokenized t;
+  return analyze(std::move(in), opt, t);
+}
+
+Result<Record> analyze(InputDocument in, const AnalyzeOptions& opt, Tokenized& t) {
   Record r;
   r.doc = std::move(in.doc);
   r.stats.replaced = in.replaced;
   if (in.replaced) r.warnings.push_back("replaced " + std::to_string(in.replaced) + " invalid UTF-8 sequence(s) with U+FFFD");
   // One tokenization of the whole text serves every stage, the repeat finder of parse_article too.
-  const Tokenized t = tokenize(r.doc.text);
+  tokenize(r.doc.text, t);
   auto article = parse_article(r.doc, t, opt.article);
   if (!article) return article.status();
   r.article = std::move(*article);

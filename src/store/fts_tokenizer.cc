@@ -1,5 +1,7 @@
 #include "store/fts_tokenizer.h"
 
+#include <algorithm>
+
 #include "marsad/clitics.h"
 #include "marsad/tokenize.h"
 #include "marsad/utf8.h"
@@ -10,23 +12,19 @@ namespace {
 constexpr char kStemMark = '~';
 constexpr char kExactMark = '=';
 
-// Calls emit(term, start, end, colocated) for each term of `text`.
-template <typename Emit>
-int for_each_term(std::string_view text, FtsMode mode, Emit&& emit) {
-  if (mode != FtsMode::kDocument && !text.empty() && text.front() == kExactMark) {
-    mode = FtsMode::kQueryExact;
-    text.remove_prefix(1);
-  }
-  // Stored texts were validated on the way in; a query may not have been.
-  if (!validate_utf8(text)) return SQLITE_OK;
-  const Tokenized t = tokenize(text);
+// Calls emit(term, start, end, colocated) for each term of tokens [first, last)
+// of t; `clitics(i, key)` gives token i's analysis. Offsets are t's.
+template <typename Clitics_, typename Emit>
+int for_each_token_term(const Tokenized& t, size_t first, size_t last, FtsMode mode, Clitics_&& clitics,
+                        Emit&& emit) {
   std::string buf;
-  for (const Token& tok : t.tokens) {
+  for (size_t i = first; i < last; ++i) {
+    const Token& tok = t.tokens[i];
     if (!tok.is_word() && tok.kind != TokenKind::kNumber) continue;
     const std::string_view key = t.key_of(tok);
     if (key.empty()) continue;
     Clitics c;
-    if (tok.kind == TokenKind::kArabic && mode != FtsMode::kQueryExact) c = analyze_clitics(key);
+    if (tok.kind == TokenKind::kArabic && mode != FtsMode::kQueryExact) c = clitics(i, key);
     if (mode == FtsMode::kDocument) {
       if (int rc = emit(key, tok.start, tok.end, false); rc != SQLITE_OK) return rc;
       if (c.count > 0) {
@@ -43,6 +41,20 @@ int for_each_term(std::string_view text, FtsMode mode, Emit&& emit) {
     }
   }
   return SQLITE_OK;
+}
+
+// Calls emit(term, start, end, colocated) for each term of `text`.
+template <typename Emit>
+int for_each_term(std::string_view text, FtsMode mode, Emit&& emit) {
+  if (mode != FtsMode::kDocument && !text.empty() && text.front() == kExactMark) {
+    mode = FtsMode::kQueryExact;
+    text.remove_prefix(1);
+  }
+  // Stored texts were validated on the way in; a query may not have been.
+  if (!validate_utf8(text)) return SQLITE_OK;
+  const Tokenized t = tokenize(text);
+  return for_each_token_term(
+      t, 0, t.tokens.size(), mode, [](size_t, std::string_view key) { return analyze_clitics(key); }, emit);
 }
 
 struct Pretokenized {
@@ -125,6 +137,23 @@ std::vector<FtsTerm> fts_terms(std::string_view text, FtsMode mode) {
     return SQLITE_OK;
   });
   return out;
+}
+
+bool append_document_terms(const Tokenized& t, size_t first, size_t last, uint32_t to, FtsDocTerms& out) {
+  last = std::min(last, t.tokens.size());
+  if (first > last) return false;
+  if (first == last) return true;
+  const uint32_t from = t.tokens[first].start;
+  const auto delta = static_cast<int64_t>(to) - static_cast<int64_t>(from);
+  for_each_token_term(
+      t, first, last, FtsMode::kDocument, [&](size_t i, std::string_view) { return t.clitics(i); },
+      [&](std::string_view term, uint32_t b, uint32_t e, bool colocated) {
+        out.terms.push_back({static_cast<uint32_t>(out.buf.size()), static_cast<uint32_t>(term.size()),
+                             static_cast<uint32_t>(b + delta), static_cast<uint32_t>(e + delta), colocated});
+        out.buf += term;
+        return SQLITE_OK;
+      });
+  return true;
 }
 
 FtsDocTerms fts_document_terms(std::string_view text) {

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "marsad/status.h"
+#include "marsad/tokenize.h"
 
 namespace marsad::internal {
 
@@ -58,6 +59,13 @@ struct FtsDocTerms {
   std::string_view term(const Term& t) const { return std::string_view(buf).substr(t.offset, t.size); }
 };
 FtsDocTerms fts_document_terms(std::string_view text);
+// Appends the document terms of tokens [first, last) of t (a tokenization
+// already made, with its clitic cache), their offsets moved so that the first
+// token starts at byte `to` of the text being indexed. The same terms as
+// fts_document_terms() on that stretch of text when the stretch begins and
+// ends at token boundaries of t: tokens never depend on the text around them.
+// False (nothing appended) when first > last.
+bool append_document_terms(const Tokenized& t, size_t first, size_t last, uint32_t to, FtsDocTerms& out);
 
 // While alive, the tokenizer on this thread replays `terms` for a document
 // text equal to `text` (the writer binds the same bytes it was computed from).

@@ -64,6 +64,22 @@ Result<InputDocument> document_of(const RawDoc& raw, const PrepareOptions& opt) 
   return d;
 }
 
+// The index terms of the body, from the analysis' tokens when every kept
+// paragraph starts and ends at a token boundary (the tokens, and so the terms,
+// are then those of tokenizing the body again), else by tokenizing the body.
+FtsDocTerms body_terms(const Record& r, const Tokenized& t, const std::vector<uint32_t>& breaks,
+                       std::string_view body) {
+  FtsDocTerms out;
+  out.buf.reserve(body.size());
+  for (size_t k = 0; k < r.article.paragraphs.size(); ++k) {
+    const Span& s = r.article.paragraphs[k];
+    const size_t first = token_at(t.tokens, s.start), last = token_at(t.tokens, s.end);
+    const bool aligned = first < last && t.tokens[first].start == s.start && t.tokens[last - 1].end == s.end;
+    if (!aligned || !append_document_terms(t, first, last, breaks[k], out)) return fts_document_terms(body);
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string document_key(const Document& d) {
@@ -104,7 +120,8 @@ Prepared prepare(RawDoc raw, const PrepareOptions& opt, const std::function<bool
     p.present = true;
     return p;
   }
-  auto rec = analyze(std::move(*in), opt.analyze);
+  thread_local Tokenized tokens;  // the analysis' tokenization, reused for the index terms
+  auto rec = analyze(std::move(*in), opt.analyze, tokens);
   if (!rec) {
     p.error = std::move(rec.status());
     return p;
@@ -128,7 +145,7 @@ Prepared prepare(RawDoc raw, const PrepareOptions& opt, const std::function<bool
     p.body.append(r.doc.text, s.start, s.end - s.start);
   }
   p.title_terms = fts_document_terms(p.title);
-  p.body_terms = fts_document_terms(p.body);
+  p.body_terms = body_terms(r, tokens, breaks, p.body);
   p.signature = minhash_of_terms(p.body_terms, breaks, opt.shingle);
   if (p.signature.mins.empty()) p.signature = minhash_of_terms(p.title_terms, {}, opt.shingle);
   auto side = extract_side_rows(p.record, p.published);

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "marsad/input.h"
 #include "marsad/json.h"
 #include "marsad/search.h"
 #include "marsad/stories.h"
@@ -57,6 +58,39 @@ TEST(StoreFts, OffsetsAreOriginalBytes) {
   EXPECT_TRUE(terms[2].colocated);
 }
 
+// The index terms of a body come from the analysis' tokens (prepare.cc);
+// they must be exactly those of tokenizing the body again, on real text.
+TEST(StoreFts, BodyTermsFromAnalysisTokens) {
+  size_t docs = 0;
+  for (const char* file : {"saudinewsnet.jsonl.gz", "ant-v1.1-jawharafm-train.jsonl.gz",
+                           "moroccan-febrayer_articles.jsonl", "moroccan-yabiladi_articles.jsonl"}) {
+    const std::string path = std::string(MARSAD_SHARED_DIR "/data/news/") + file;
+    if (!fs::exists(path)) GTEST_SKIP() << path << " is absent (../shared is not shipped); skipped";
+    size_t n = 0;
+    Status st = read_documents(path, {}, [&](Result<InputDocument> d) {
+      if (!d) return true;
+      internal::RawDoc raw;
+      raw.original = d->doc.title + "\n\n" + d->doc.text;
+      internal::Prepared p = internal::prepare(std::move(raw), {}, {});
+      if (!p.error.is_ok()) return true;
+      const internal::FtsDocTerms again = internal::fts_document_terms(p.body);
+      EXPECT_EQ(p.body_terms.buf, again.buf) << file << " document " << n;
+      EXPECT_EQ(p.body_terms.terms.size(), again.terms.size()) << file << " document " << n;
+      for (size_t i = 0; i < std::min(p.body_terms.terms.size(), again.terms.size()); ++i) {
+        const auto &a = p.body_terms.terms[i], &b = again.terms[i];
+        const bool same = a.offset == b.offset && a.size == b.size && a.start == b.start && a.end == b.end &&
+                          a.colocated == b.colocated;
+        EXPECT_TRUE(same) << file << " document " << n << " term " << i << ": " << p.body_terms.term(a);
+        if (!same) break;
+      }
+      ++docs;
+      return ++n < 400;
+    });
+    ASSERT_TRUE(st.is_ok()) << st.to_string();
+  }
+  EXPECT_GT(docs, 1000u);
+}
+
 TEST(StoreQuery, FtsExpression) {
   struct Case {
     const char* in;
@@ -85,7 +119,9 @@ TEST(StoreQuery, FtsExpression) {
   for (const char* bad : {"\"unclosed", "(a", "a)", "NOT a", "a OR", "a AND", "OR", "،", "= a", "a NOT"}) {
     auto e = fts_expression(bad);
     EXPECT_FALSE(e.ok()) << bad;
-    if (!e.ok()) EXPECT_EQ(e.status().code(), Error::kBadArgument) << bad;
+    if (!e.ok()) {
+      EXPECT_EQ(e.status().code(), Error::kBadArgument) << bad;
+    }
   }
 }
 
