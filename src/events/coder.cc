@@ -228,14 +228,15 @@ class Coder {
 
   // Candidate rows of word i (key, then host, then stem).
   const std::vector<internal::TriggerHit>* hits(const Word& w) const {
-    for (std::string_view k : w.forms()) {
-      if (const auto* hits = tab_.triggers.find(k)) return hits;
+    if (const auto* x = w.first_form(tab_, [](const internal::Lexeme& l) { return !l.triggers.empty(); })) {
+      return &x->triggers;
     }
     // The clitic analyser leaves و/ف on stems it does not know (وهتف، ويعتصم، وحاصر); a trigger
     // form of three letters or more after it is that verb: the lexicon is a closed list of forms.
     std::string_view k = w.key;
     if (!w.conj && k.size() >= 8 && (k.substr(0, 2) == "و" || k.substr(0, 2) == "ف")) {
-      return tab_.triggers.find(k.substr(2));
+      const internal::WordId bare = tab_.id(k.substr(2));
+      if (bare != internal::kNoWord && !tab_.at(bare).triggers.empty()) return &tab_.at(bare).triggers;
     }
     return nullptr;
   }
@@ -251,7 +252,7 @@ class Coder {
       const bool same_span = (w.entity >= 0 && d_.w[j - 1].entity == w.entity) ||
                              (w.date >= 0 && d_.w[j - 1].date == w.date);
       if (!same_span) ++units;
-      for (const std::string& p : r.pattern) {
+      for (internal::WordId p : r.pattern) {
         if (w.is(p) && !internal::other_sense(d_, tab_, w, sentence_.first, sentence_.second)) {
           at = static_cast<int>(j);
           return units;

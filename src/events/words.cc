@@ -15,27 +15,23 @@ std::vector<std::string> keys(std::initializer_list<std::string_view> words) {
 
 namespace {
 
-bool clause_break(const Word& w) {
+bool clause_break(const EventTables& tab, const Word& w) {
   if (w.punct) {
     return w.key == "؛" || w.key == ";" || w.key == ":" || w.key == "«" || w.key == "»" || w.key == "(" ||
            w.key == ")" || w.key == "\"" || w.key == "“" || w.key == "”";
   }
-  static const StringMap<uint8_t> kBreaks = [] {
-    StringMap<uint8_t> m;
-    for (const std::string& k :
-         keys({"التي", "الذي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "حيث", "بينما", "فيما", "أن", "إن",
-               "لأن", "كي", "عندما", "بعدما", "حينما", "لكن", "لكي", "إذ", "كما", "حتى"})) {
-      m.insert(k, 1);
-    }
-    return m;
-  }();
-  return kBreaks.contains(w.key) || (w.host != w.key && kBreaks.contains(w.host));
+  // The key's entry, or the host's (the stem's does not count: الذين is not ذين).
+  for (WordId k : {w.id[0], w.id[1]}) {
+    if (k != kNoWord && tab.at(k).clause_break) return true;
+  }
+  return false;
 }
 
 }  // namespace
 
 DocWords build_words(std::string_view text, const Tokenized& t, const std::vector<Span>& sentences,
                      const std::vector<Entity>& entities, const std::vector<TimeExpression>* dates) {
+  const EventTables& tab = event_tables();
   DocWords d;
   d.w.reserve(t.tokens.size() / 2 + 1);
   // A restored host ("ال" + the stem after لل) is never longer than its key.
@@ -76,7 +72,10 @@ DocWords build_words(std::string_view text, const Tokenized& t, const std::vecto
     }
     const std::string_view h = w.host;
     w.stem = h.size() > 4 && h.substr(0, 4) == "ال" ? h.substr(4) : h;
-    w.clause_break = clause_break(w);
+    w.id[0] = tab.id(w.key);
+    w.id[1] = w.host == w.key ? w.id[0] : tab.id(w.host);
+    w.id[2] = w.stem == w.host ? w.id[1] : w.stem == w.key ? w.id[0] : tab.id(w.stem);
+    w.clause_break = clause_break(tab, w);
     d.w.push_back(w);
   }
   auto first_word_at_or_after = [&](uint32_t byte) {
