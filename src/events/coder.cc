@@ -235,7 +235,7 @@ class Coder {
 
   // Candidate rows of word i (key, then host, then stem).
   const std::vector<internal::TriggerHit>* hits(const Word& w) const {
-    if (const auto* x = w.first_form(tab_, [](const internal::Lexeme& l) { return !l.triggers.empty(); })) {
+    if (const auto* x = w.first_form(tab_, internal::kTriggers)) {
       return &x->triggers;
     }
     // The clitic analyser leaves و/ف on stems it does not know (وهتف، ويعتصم، وحاصر); a trigger
@@ -259,6 +259,7 @@ class Coder {
       const bool same_span = (w.entity >= 0 && d_.w[j - 1].entity == w.entity) ||
                              (w.date >= 0 && d_.w[j - 1].date == w.date);
       if (!same_span) ++units;
+      if (!(w.facts & internal::kPatternWord)) continue;
       for (internal::WordId p : r.pattern) {
         if (w.is(p) && !internal::other_sense(d_, tab_, w, sentence_.first, sentence_.second)) {
           at = static_cast<int>(j);

@@ -25,7 +25,7 @@ int match_phrase(const DocWords& d, const Phrase& p, uint32_t j, uint32_t b) {
 // The modality phrases that start with word w: those of its first form (key, host, stem)
 // that starts any.
 const std::vector<uint32_t>* phrases_from(const EventTables& tab, const Word& w) {
-  const Lexeme* x = w.first_form(tab, [](const Lexeme& l) { return !l.modality_first.empty(); });
+  const Lexeme* x = w.first_form(tab, kModalityFirst);
   return x ? &x->modality_first : nullptr;
 }
 
@@ -57,7 +57,7 @@ bool after_cause_marker(const DocWords& d, uint32_t a, int i) {
     const Word& w = d.w[j];
     if (!w.word) continue;
     ++seen;
-    if (w.first_form(tab, [](const Lexeme& l) { return l.cause_marker; })) return true;
+    if (w.first_form(tab, kCauseMarker)) return true;
   }
   return false;
 }
@@ -84,7 +84,7 @@ bool anniversary_of(const DocWords& d, uint32_t a, int i) {
 }
 
 bool other_sense(const DocWords& d, const EventTables& tab, const Word& w, uint32_t a, uint32_t b) {
-  const Lexeme* x = w.first_form(tab, [](const Lexeme& l) { return l.has_senses; });
+  const Lexeme* x = w.first_form(tab, kSenses);
   if (!x) return false;
   for (uint32_t j = a; j < b; ++j) {
     if (!d.w[j].word) continue;

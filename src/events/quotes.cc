@@ -47,8 +47,7 @@ class QuoteFinder {
       if (!w.word) continue;
       int best_end = -1;
       bool acc = false;
-      const internal::Lexeme* x =
-          w.first_form(tab_, [](const internal::Lexeme& l) { return !l.attribution_first.empty(); });
+      const internal::Lexeme* x = w.first_form(tab_, internal::kAttributionFirst);
       if (!x) continue;
       for (uint32_t pi : x->attribution_first) {
         const internal::Phrase& p = tab_.attribution[pi];

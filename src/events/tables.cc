@@ -42,6 +42,8 @@ void for_rows(std::string_view tsv, F f) {
 
 // The id of key, entered in the lexicon if new.
 WordId enter(EventTables& t, std::string_view key) {
+  const uint32_t f = filter_hash(key) % EventTables::kFilterBits;
+  t.filter[f / 64] |= uint64_t{1} << (f % 64);
   t.lexicon.insert(key, Lexeme{});
   return t.id(key);
 }
@@ -81,8 +83,8 @@ Phrase phrase_of(EventTables& t, std::string_view form) {
 EventTables build() {
   EventTables t;
   // Only build() inserts into the lexicon: the WordIds text words get from it stay valid.
-  for (std::string_view w : kClauseBreakWords) t.lexicon.at(enter(t, data_key(w))).clause_break = true;
-  for (std::string_view w : kCauseMarkerWords) t.lexicon.at(enter(t, data_key(w))).cause_marker = true;
+  for (std::string_view w : kClauseBreakWords) t.lexicon.at(enter(t, data_key(w))).facts |= kClauseBreakWord;
+  for (std::string_view w : kCauseMarkerWords) t.lexicon.at(enter(t, data_key(w))).facts |= kCauseMarker;
   for (std::string_view w : kCodeWords) enter(t, data_key(w));
   for_rows(kEventCodesTsv, [&](const std::vector<std::string_view>& c) {
     if (c.size() < 7) return;
@@ -103,6 +105,7 @@ EventTables build() {
     r.pattern = ids_of(t, c[4]);
     r.low = c[5].substr(0, 4) == "low:";
     const auto row = static_cast<uint32_t>(t.rows.size());
+    for (WordId k : r.pattern) t.lexicon.at(k).facts |= kPatternWord;
     for (WordId k : ids_of(t, c[2])) t.lexicon.at(k).triggers.push_back({row, false});
     for (WordId k : ids_of(t, c[3])) t.lexicon.at(k).triggers.push_back({row, true});
     t.rows.push_back(std::move(r));
@@ -137,6 +140,13 @@ EventTables build() {
     x.has_senses = true;
     x.sense_context = std::move(context);
   });
+  t.lexicon.for_each([](std::string_view, Lexeme& x) {
+    if (!x.triggers.empty()) x.facts |= kTriggers;
+    if (x.has_senses) x.facts |= kSenses;
+    if (!x.attribution_first.empty()) x.facts |= kAttributionFirst;
+    if (!x.modality_first.empty()) x.facts |= kModalityFirst;
+  });
+  t.lexicon.for_each([&](std::string_view, const Lexeme& x) { t.facts.push_back(x.facts); });
   for (std::string_view s : {kEventCodesTsv, kEventVerbsTsv, kEventAttributionTsv, kEventModalityTsv, kEventSensesTsv}) {
     XXH64_update(st, s.data(), s.size());
   }

@@ -31,6 +31,7 @@ struct Word {
   bool punct = false;           // a punctuation token (key holds it)
   bool word = false;            // letters or digits
   bool clause_break = false;    // is_clause_break(), decided once
+  uint8_t facts = 0;            // the Fact bits of its forms (tables.h), ORed
   int entity = -1;              // entity covering this word
   int date = -1;                // date covering this word
   int sentence = -1;
@@ -39,12 +40,12 @@ struct Word {
   // As is(k) for a word k of the lexicon (k == kNoWord: never).
   bool is(WordId k) const { return k != kNoWord && (k == id[0] || k == id[1] || k == id[2]); }
 
-  // The lexicon entry of the first form (key, host, stem) for which has(entry) holds; a word
-  // without clitics has all three the same.
-  template <typename F>
-  const Lexeme* first_form(const EventTables& tab, F has) const {
+  // The lexicon entry of the first form (key, host, stem) with Fact f; a word without
+  // clitics has all three the same.
+  const Lexeme* first_form(const EventTables& tab, Fact f) const {
+    if (!(facts & f)) return nullptr;
     for (WordId k : id) {
-      if (k != kNoWord && has(tab.at(k))) return &tab.at(k);
+      if (k != kNoWord && (tab.facts[k] & f)) return &tab.at(k);
     }
     return nullptr;
   }
