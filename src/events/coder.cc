@@ -91,72 +91,80 @@ class Coder {
       : text_(text), d_(d), es_(es), dates_(dates), published_(published), tab_(internal::event_tables()) {}
 
   void sentence(const Span& span, uint32_t a, uint32_t b, std::vector<Event>& out) {
-    std::vector<Trigger> trig = triggers(a, b);
-    bool any_high = std::any_of(trig.begin(), trig.end(), [](const Trigger& t) { return !t.low; });
-    std::vector<Trigger> kept;
-    for (const Trigger& t : trig) {
-      if (t.low && any_high) continue;
-      kept.push_back(t);
-    }
+    triggers(a, b);
+    bool any_high = std::any_of(trig_.begin(), trig_.end(), [](const Trigger& t) { return !t.low; });
     // An adverbial masdar or participle (احتجاجا، تنديدا، مطالبين) after another trigger gives the
     // purpose of that event, not an event of its own.
-    std::vector<Trigger> main;
-    for (const Trigger& t : kept) {
-      if (!main.empty() && adverbial(t)) continue;
+    main_.clear();
+    for (const Trigger& t : trig_) {
+      if (t.low && any_high) continue;
+      if (!main_.empty() && adverbial(t)) continue;
       // الذكرى الخامسة لتوقيع: an anniversary, not an event of the article's time.
       if (internal::anniversary_of(d_, a, t.word)) continue;
-      main.push_back(t);
+      main_.push_back(t);
     }
+    if (main_.empty()) return;
     // A trigger inside a quoted slogan, after a cause marker (جراء، إثر، مما أدى إلى) or in the
     // complement of another trigger (تطالب بالإفراج، احتجاجا على مقتل) reports the background or
     // content of the sentence's event: it is coded only when the sentence has no other event.
-    std::vector<std::pair<Event, bool>> evs;
-    for (size_t k = 0; k < main.size(); ++k) {
-      const bool secondary = internal::in_quotation(d_, a, main[k].word) ||
-                             internal::after_cause_marker(d_, a, main[k].word) ||
-                             internal::in_relative_clause(d_, a, b, main[k].word) ||
-                             (k > 0 && (complement_of(main[k - 1], main[k], b) || prepositional(main[k])));
-      evs.emplace_back(code(span, a, b, main, k), secondary);
+    // The events stay where code() built them; the steps below pass indices into evs_ (an
+    // Event is large, and most are dropped).
+    evs_.resize(main_.size());
+    std::vector<Candidate>& cand = cand_;
+    cand.clear();
+    for (size_t k = 0; k < main_.size(); ++k) {
+      const bool secondary = internal::in_quotation(d_, a, main_[k].word) ||
+                             internal::after_cause_marker(d_, a, main_[k].word) ||
+                             internal::in_relative_clause(d_, a, b, main_[k].word) ||
+                             (k > 0 && (complement_of(main_[k - 1], main_[k], b) || prepositional(main_[k])));
+      evs_[k] = code(span, a, b, main_, k);
+      cand.push_back({k, secondary});
     }
     // One sentence reports one event of a kind: events of the same PLOVER type (or, without one,
     // the same root) merge into the most confident, which takes the roles it lacks.
-    std::vector<std::pair<Event, bool>> merged;
-    for (auto& [e, sec] : evs) {
-      std::pair<Event, bool>* same = nullptr;
-      for (auto& m : merged) {
-        if (e.plover.empty() ? m.first.root == e.root : m.first.plover == e.plover) same = &m;
+    merged_.clear();
+    for (Candidate c : cand) {
+      Candidate* same = nullptr;
+      for (Candidate& m : merged_) {
+        const Event& me = evs_[m.event];
+        const Event& ce = evs_[c.event];
+        if (ce.plover.empty() ? me.root == ce.root : me.plover == ce.plover) same = &m;
       }
       if (!same) {
-        merged.emplace_back(std::move(e), sec);
+        merged_.push_back(c);
         continue;
       }
       // A primary event is never replaced by background (it may take the roles it lacks).
-      const bool promote = same->second && !sec;
-      if (promote || (sec == same->second && e.confidence > same->first.confidence)) std::swap(same->first, e);
-      if (promote) same->second = false;
-      same->first.confidence = std::max(same->first.confidence, e.confidence);
-      if (!same->first.source.present() && e.source.present()) same->first.source = e.source;
-      if (!same->first.target.present() && e.target.present() && e.target.text != same->first.source.text) {
-        same->first.target = e.target;
+      const bool promote = same->secondary && !c.secondary;
+      if (promote || (c.secondary == same->secondary && evs_[c.event].confidence > evs_[same->event].confidence)) {
+        std::swap(same->event, c.event);
       }
+      if (promote) same->secondary = false;
+      Event& kept = evs_[same->event];
+      const Event& e = evs_[c.event];
+      kept.confidence = std::max(kept.confidence, e.confidence);
+      if (!kept.source.present() && e.source.present()) kept.source = e.source;
+      if (!kept.target.present() && e.target.present() && e.target.text != kept.source.text) kept.target = e.target;
     }
     // What protesters say (demand, denounce, reject: verbal events after a protest in the same
     // sentence) is the protest's content, as PLOVER codes it, not a second event.
     bool protest = false;
-    for (size_t m = 0; m < merged.size();) {
-      if (protest && (merged[m].first.quad_class == 1 || merged[m].first.quad_class == 3)) {
-        merged.erase(merged.begin() + m);
+    for (size_t m = 0; m < merged_.size();) {
+      const Event& e = evs_[merged_[m].event];
+      if (protest && (e.quad_class == 1 || e.quad_class == 3)) {
+        merged_.erase(merged_.begin() + m);
         continue;
       }
-      if (merged[m].first.plover == "PROTEST") protest = true;
+      if (e.plover == "PROTEST") protest = true;
       ++m;
     }
     // A bare noun trigger (no pattern, no actor) beside an event with actors adds nothing.
-    const bool any_actor = std::any_of(merged.begin(), merged.end(), [](const auto& e) {
-      return e.first.source.present() || e.first.target.present();
+    const bool any_actor = std::any_of(merged_.begin(), merged_.end(), [&](Candidate c) {
+      return evs_[c.event].source.present() || evs_[c.event].target.present();
     });
-    std::vector<std::pair<Event, bool>> kept_events;
-    for (auto& [e, sec] : merged) {
+    cand.clear();
+    for (Candidate c : merged_) {
+      const Event& e = evs_[c.event];
       // An event with no actor at all beside one with actors is most often a consequence
       // (سقوط جرحى) or a detail of it; it is not coded on its own.
       if (any_actor && !e.source.present() && !e.target.present() && e.confidence < 0.4) continue;
@@ -164,13 +172,12 @@ class Coder {
       // topic word (التظاهرة "the festival", الحوار, التحقيق), not a reported event.
       if (e.confidence < 0.35 && !e.location.present) continue;
       if (!worth_coding(e)) continue;
-      kept_events.emplace_back(std::move(e), sec);
+      cand.push_back(c);
     }
-    const bool any_primary =
-        std::any_of(kept_events.begin(), kept_events.end(), [](const auto& e) { return !e.second; });
-    for (auto& [e, sec] : kept_events) {
-      if (sec && any_primary) continue;
-      out.push_back(std::move(e));
+    const bool any_primary = std::any_of(cand.begin(), cand.end(), [](Candidate c) { return !c.secondary; });
+    for (Candidate c : cand) {
+      if (c.secondary && any_primary) continue;
+      out.push_back(std::move(evs_[c.event]));
     }
   }
 
@@ -228,14 +235,15 @@ class Coder {
 
   // Candidate rows of word i (key, then host, then stem).
   const std::vector<internal::TriggerHit>* hits(const Word& w) const {
-    for (std::string_view k : w.forms()) {
-      if (const auto* hits = tab_.triggers.find(k)) return hits;
+    if (const auto* x = w.first_form(tab_, internal::kTriggers)) {
+      return &x->triggers;
     }
     // The clitic analyser leaves و/ف on stems it does not know (وهتف، ويعتصم، وحاصر); a trigger
     // form of three letters or more after it is that verb: the lexicon is a closed list of forms.
     std::string_view k = w.key;
     if (!w.conj && k.size() >= 8 && (k.substr(0, 2) == "و" || k.substr(0, 2) == "ف")) {
-      return tab_.triggers.find(k.substr(2));
+      const internal::WordId bare = tab_.id(k.substr(2));
+      if (bare != internal::kNoWord && !tab_.at(bare).triggers.empty()) return &tab_.at(bare).triggers;
     }
     return nullptr;
   }
@@ -251,7 +259,8 @@ class Coder {
       const bool same_span = (w.entity >= 0 && d_.w[j - 1].entity == w.entity) ||
                              (w.date >= 0 && d_.w[j - 1].date == w.date);
       if (!same_span) ++units;
-      for (const std::string& p : r.pattern) {
+      if (!(w.facts & internal::kPatternWord)) continue;
+      for (internal::WordId p : r.pattern) {
         if (w.is(p) && !internal::other_sense(d_, tab_, w, sentence_.first, sentence_.second)) {
           at = static_cast<int>(j);
           return units;
@@ -261,9 +270,11 @@ class Coder {
     return -1;
   }
 
-  std::vector<Trigger> triggers(uint32_t a, uint32_t b) {
+  // The sentence's triggers, into trig_.
+  void triggers(uint32_t a, uint32_t b) {
     sentence_ = {a, b};
-    std::vector<Trigger> out;
+    std::vector<Trigger>& out = trig_;
+    out.clear();
     int consumed_until = -1;
     for (uint32_t i = a; i < b; ++i) {
       const Word& w = d_.w[i];
@@ -306,7 +317,6 @@ class Coder {
       if (!out.empty() && out.back().consumed_to >= static_cast<int>(i)) continue;
       out.push_back(t);
     }
-    return out;
   }
 
   std::pair<uint32_t, uint32_t> clause(uint32_t a, uint32_t b, uint32_t i) const {
@@ -510,6 +520,14 @@ class Coder {
   const std::vector<TimeExpression>& dates_;
   const std::optional<Timestamp>& published_;
   const internal::EventTables& tab_;
+  // Scratch of sentence(), kept across sentences for their memory.
+  struct Candidate {
+    size_t event;  // into evs_
+    bool secondary;
+  };
+  std::vector<Trigger> trig_, main_;
+  std::vector<Event> evs_;
+  std::vector<Candidate> cand_, merged_;
 };
 
 std::vector<Event> code_events(std::string_view text, const DocWords& d, const std::vector<Span>& sentences,

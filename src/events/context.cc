@@ -14,7 +14,7 @@ constexpr int kClauseMarkerReach = 14;
 // Does phrase p match the words starting at j? Returns the index after it, or -1.
 int match_phrase(const DocWords& d, const Phrase& p, uint32_t j, uint32_t b) {
   uint32_t at = j;
-  for (const std::string& w : p.words) {
+  for (WordId w : p.words) {
     while (at < b && d.w[at].punct) ++at;
     if (at >= b || !d.w[at].is(w)) return -1;
     ++at;
@@ -25,10 +25,8 @@ int match_phrase(const DocWords& d, const Phrase& p, uint32_t j, uint32_t b) {
 // The modality phrases that start with word w: those of its first form (key, host, stem)
 // that starts any.
 const std::vector<uint32_t>* phrases_from(const EventTables& tab, const Word& w) {
-  for (std::string_view k : w.forms()) {
-    if (const std::vector<uint32_t>* first = tab.modality_first.find(k)) return first;
-  }
-  return nullptr;
+  const Lexeme* x = w.first_form(tab, kModalityFirst);
+  return x ? &x->modality_first : nullptr;
 }
 
 }  // namespace
@@ -53,33 +51,25 @@ bool in_quotation(const DocWords& d, uint32_t a, int i) {
 }
 
 bool after_cause_marker(const DocWords& d, uint32_t a, int i) {
-  static const StringMap<uint8_t> kMarkers = [] {
-    StringMap<uint8_t> m;
-    for (const std::string& k : keys({"جراء", "إثر", "عقب", "غداة", "بسبب", "بعد", "قبل", "أدى", "أدت",
-                                                "يؤدي", "تؤدي", "أسفر", "أسفرت", "يسفر", "خلفت", "خلف"})) {
-      m.insert(k, 1);
-    }
-    return m;
-  }();
+  const EventTables& tab = event_tables();
   int seen = 0;
   for (int j = i - 1; j >= static_cast<int>(a) && seen < 3; --j) {
     const Word& w = d.w[j];
     if (!w.word) continue;
     ++seen;
-    for (std::string_view f : w.forms()) {
-      if (kMarkers.contains(f)) return true;
-    }
+    if (w.first_form(tab, kCauseMarker)) return true;
   }
   return false;
 }
 
 bool in_relative_clause(const DocWords& d, uint32_t a, uint32_t b, int i) {
-  static const std::vector<std::string> kRelatives =
-      keys({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي", "اللاتي"});
+  static const WordId kRelatives[] = {word_id("الذي"),   word_id("التي"),   word_id("الذين"),
+                                      word_id("اللذين"),  word_id("اللتين"),  word_id("اللذان"),
+                                      word_id("اللتان"),  word_id("اللواتي"), word_id("اللاتي")};
   const uint32_t ca = clause_of(d, a, b, i).first;
   if (ca == a) return false;
   const Word& w = d.w[ca - 1];
-  return std::any_of(kRelatives.begin(), kRelatives.end(), [&](const std::string& k) { return w.is(k); });
+  return std::any_of(std::begin(kRelatives), std::end(kRelatives), [&](WordId k) { return w.is(k); });
 }
 
 bool anniversary_of(const DocWords& d, uint32_t a, int i) {
@@ -94,14 +84,11 @@ bool anniversary_of(const DocWords& d, uint32_t a, int i) {
 }
 
 bool other_sense(const DocWords& d, const EventTables& tab, const Word& w, uint32_t a, uint32_t b) {
-  const std::vector<std::string>* context = nullptr;
-  for (std::string_view k : w.forms()) {
-    if ((context = tab.senses.find(k))) break;
-  }
-  if (!context) return false;
+  const Lexeme* x = w.first_form(tab, kSenses);
+  if (!x) return false;
   for (uint32_t j = a; j < b; ++j) {
     if (!d.w[j].word) continue;
-    for (const std::string& c : *context) {
+    for (WordId c : x->sense_context) {
       if (d.w[j].is(c)) return true;
     }
   }
@@ -119,8 +106,8 @@ bool protesters(const EventActor& a) {
 }
 
 std::string modality_of(const DocWords& d, const EventTables& tab, uint32_t a, uint32_t b, int i, bool masdar) {
-  static const std::string an = data_key("أن");
-  static const std::string qad = data_key("قد");
+  static const WordId an = word_id("أن");
+  static const WordId qad = word_id("قد");
   std::string found;
   auto rank = [](std::string_view m) {
     if (m == "negated") return 6;

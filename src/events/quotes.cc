@@ -47,27 +47,24 @@ class QuoteFinder {
       if (!w.word) continue;
       int best_end = -1;
       bool acc = false;
-      for (std::string_view k : w.forms()) {
-        const std::vector<uint32_t>* first = tab_.attribution_first.find(k);
-        if (!first) continue;
-        for (uint32_t pi : *first) {
-          const internal::Phrase& p = tab_.attribution[pi];
-          uint32_t at = j;
-          bool ok = true;
-          for (const std::string& pw : p.words) {
-            while (at < b && d_.w[at].punct) ++at;
-            if (at >= b || !d_.w[at].is(pw)) {
-              ok = false;
-              break;
-            }
-            ++at;
+      const internal::Lexeme* x = w.first_form(tab_, internal::kAttributionFirst);
+      if (!x) continue;
+      for (uint32_t pi : x->attribution_first) {
+        const internal::Phrase& p = tab_.attribution[pi];
+        uint32_t at = j;
+        bool ok = true;
+        for (internal::WordId pw : p.words) {
+          while (at < b && d_.w[at].punct) ++at;
+          if (at >= b || !d_.w[at].is(pw)) {
+            ok = false;
+            break;
           }
-          if (ok && static_cast<int>(at) > best_end) {
-            best_end = static_cast<int>(at);
-            acc = p.kind == "according_to";
-          }
+          ++at;
         }
-        break;
+        if (ok && static_cast<int>(at) > best_end) {
+          best_end = static_cast<int>(at);
+          acc = p.kind == "according_to";
+        }
       }
       if (best_end > 0) {
         out.push_back({static_cast<int>(j), best_end, acc});
@@ -180,13 +177,13 @@ class QuoteFinder {
   // قال X إن … / أكد X أن … in a sentence with no quote marks: the reported clause.
   void reported(size_t s, std::vector<Quote>& out) {
     if (std::find(quoted_sentences_.begin(), quoted_sentences_.end(), static_cast<int>(s)) != quoted_sentences_.end()) return;
-    static const std::string an = internal::data_key("أن");
+    static const internal::WordId an = internal::word_id("أن");
     auto [a, b] = d_.sentences[s];
     for (const Attribution& at : attributions(a, b)) {
       if (at.according_to) continue;
       int start = -1;
       for (int j = at.end; j < static_cast<int>(b) && j < at.end + 10; ++j) {
-        if (d_.w[j].word && d_.w[j].key == an) {
+        if (d_.w[j].word && d_.w[j].id[0] == an) {
           start = j + 1;
           break;
         }

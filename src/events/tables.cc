@@ -40,26 +40,52 @@ void for_rows(std::string_view tsv, F f) {
   }
 }
 
-std::vector<std::string> keys_of(std::string_view field) {
-  std::vector<std::string> out;
+// The id of key, entered in the lexicon if new.
+WordId enter(EventTables& t, std::string_view key) {
+  const uint32_t f = filter_hash(key) % EventTables::kFilterBits;
+  t.filter[f / 64] |= uint64_t{1} << (f % 64);
+  t.lexicon.insert(key, Lexeme{});
+  return t.id(key);
+}
+
+// The closed word lists the code asks about, entered with the tables' words so that a text
+// word's lexicon entry answers for them too.
+// Words that open a subordinate or relative clause (is_clause_break, words.h).
+constexpr std::string_view kClauseBreakWords[] = {
+    "التي", "الذي",  "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "حيث", "بينما", "فيما", "أن",
+    "إن",   "لأن",   "كي",    "عندما",  "بعدما",  "حينما",  "لكن",   "لكي", "إذ",    "كما",  "حتى"};
+// Cause and sequence markers (after_cause_marker, context.h).
+constexpr std::string_view kCauseMarkerWords[] = {"جراء", "إثر", "عقب",  "غداة", "بسبب", "بعد",  "قبل", "أدى",
+                                                  "أدت",  "يؤدي", "تؤدي", "أسفر", "أسفرت", "يسفر", "خلفت", "خلف"};
+// Other words the code compares by id (word_id()).
+constexpr std::string_view kCodeWords[] = {"أن",    "قد",     "الذي",   "التي",   "الذين", "اللذين",
+                                           "اللتين", "اللذان", "اللتان", "اللواتي", "اللاتي"};
+
+// The words of a |-separated field, entered in the lexicon.
+std::vector<WordId> ids_of(EventTables& t, std::string_view field) {
+  std::vector<WordId> out;
   if (field == "-" || field.empty()) return out;
   for (std::string_view w : split(field, '|')) {
     std::string k = data_key(w);
-    if (!k.empty()) out.push_back(std::move(k));
+    if (!k.empty()) out.push_back(enter(t, k));
   }
   return out;
 }
 
-Phrase phrase_of(std::string_view form) {
+Phrase phrase_of(EventTables& t, std::string_view form) {
   Phrase p;
   for (std::string_view w : split(form, ' ')) {
-    if (!w.empty()) p.words.push_back(data_key(w));
+    if (!w.empty()) p.words.push_back(enter(t, data_key(w)));
   }
   return p;
 }
 
 EventTables build() {
   EventTables t;
+  // Only build() inserts into the lexicon: the WordIds text words get from it stay valid.
+  for (std::string_view w : kClauseBreakWords) t.lexicon.at(enter(t, data_key(w))).facts |= kClauseBreakWord;
+  for (std::string_view w : kCauseMarkerWords) t.lexicon.at(enter(t, data_key(w))).facts |= kCauseMarker;
+  for (std::string_view w : kCodeWords) enter(t, data_key(w));
   for_rows(kEventCodesTsv, [&](const std::vector<std::string_view>& c) {
     if (c.size() < 7) return;
     CameoCode k;
@@ -76,29 +102,29 @@ EventTables build() {
     if (c.size() < 6) return;
     TriggerRow r;
     r.code = c[0];
-    r.pattern = keys_of(c[4]);
+    r.pattern = ids_of(t, c[4]);
     r.low = c[5].substr(0, 4) == "low:";
     const auto row = static_cast<uint32_t>(t.rows.size());
-    for (const std::string& k : keys_of(c[2])) t.triggers[k].push_back({row, false});
-    for (const std::string& k : keys_of(c[3])) t.triggers[k].push_back({row, true});
-    for (const std::string& k : r.pattern) t.pattern_words[k].push_back(row);
+    for (WordId k : r.pattern) t.lexicon.at(k).facts |= kPatternWord;
+    for (WordId k : ids_of(t, c[2])) t.lexicon.at(k).triggers.push_back({row, false});
+    for (WordId k : ids_of(t, c[3])) t.lexicon.at(k).triggers.push_back({row, true});
     t.rows.push_back(std::move(r));
   });
   for_rows(kEventAttributionTsv, [&](const std::vector<std::string_view>& c) {
     if (c.size() < 2) return;
-    Phrase p = phrase_of(c[0]);
+    Phrase p = phrase_of(t, c[0]);
     if (p.words.empty()) return;
     p.kind = c[1];
-    t.attribution_first[p.words[0]].push_back(static_cast<uint32_t>(t.attribution.size()));
+    t.lexicon.at(p.words[0]).attribution_first.push_back(static_cast<uint32_t>(t.attribution.size()));
     t.attribution.push_back(std::move(p));
   });
   for_rows(kEventModalityTsv, [&](const std::vector<std::string_view>& c) {
     if (c.size() < 3) return;
-    Phrase p = phrase_of(c[0]);
+    Phrase p = phrase_of(t, c[0]);
     if (p.words.empty()) return;
     p.kind = c[1];
     p.clause_scope = c[2] == "clause";
-    t.modality_first[p.words[0]].push_back(static_cast<uint32_t>(t.modality.size()));
+    t.lexicon.at(p.words[0]).modality_first.push_back(static_cast<uint32_t>(t.modality.size()));
     t.modality.push_back(std::move(p));
   });
   XXH64_state_t* st = XXH64_createState();
@@ -106,8 +132,21 @@ EventTables build() {
   for_rows(kEventSensesTsv, [&](const std::vector<std::string_view>& c) {
     if (c.size() < 2) return;
     std::string k = data_key(c[0]);
-    if (!k.empty()) t.senses.insert(k, keys_of(c[1]));
+    if (k.empty()) return;
+    // The first row of a word counts (as a map insert would keep it).
+    std::vector<WordId> context = ids_of(t, c[1]);
+    Lexeme& x = t.lexicon.at(enter(t, k));
+    if (x.has_senses) return;
+    x.has_senses = true;
+    x.sense_context = std::move(context);
   });
+  t.lexicon.for_each([](std::string_view, Lexeme& x) {
+    if (!x.triggers.empty()) x.facts |= kTriggers;
+    if (x.has_senses) x.facts |= kSenses;
+    if (!x.attribution_first.empty()) x.facts |= kAttributionFirst;
+    if (!x.modality_first.empty()) x.facts |= kModalityFirst;
+  });
+  t.lexicon.for_each([&](std::string_view, const Lexeme& x) { t.facts.push_back(x.facts); });
   for (std::string_view s : {kEventCodesTsv, kEventVerbsTsv, kEventAttributionTsv, kEventModalityTsv, kEventSensesTsv}) {
     XXH64_update(st, s.data(), s.size());
   }
@@ -121,6 +160,8 @@ EventTables build() {
 }  // namespace
 
 std::string data_key(std::string_view word) { return match_key(word); }
+
+WordId word_id(std::string_view written) { return event_tables().id(data_key(written)); }
 
 const EventTables& event_tables() {
   static const EventTables t = build();

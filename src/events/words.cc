@@ -15,35 +15,31 @@ std::vector<std::string> keys(std::initializer_list<std::string_view> words) {
 
 namespace {
 
-bool clause_break(const Word& w) {
+bool clause_break(const EventTables& tab, const Word& w) {
   if (w.punct) {
     return w.key == "؛" || w.key == ";" || w.key == ":" || w.key == "«" || w.key == "»" || w.key == "(" ||
            w.key == ")" || w.key == "\"" || w.key == "“" || w.key == "”";
   }
-  static const StringMap<uint8_t> kBreaks = [] {
-    StringMap<uint8_t> m;
-    for (const std::string& k :
-         keys({"التي", "الذي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "حيث", "بينما", "فيما", "أن", "إن",
-               "لأن", "كي", "عندما", "بعدما", "حينما", "لكن", "لكي", "إذ", "كما", "حتى"})) {
-      m.insert(k, 1);
-    }
-    return m;
-  }();
-  return kBreaks.contains(w.key) || (w.host != w.key && kBreaks.contains(w.host));
+  // The key's entry, or the host's (the stem's does not count: الذين is not ذين).
+  for (WordId k : {w.id[0], w.id[1]}) {
+    if (k != kNoWord && (tab.facts[k] & kClauseBreakWord)) return true;
+  }
+  return false;
 }
 
 }  // namespace
 
 DocWords build_words(std::string_view text, const Tokenized& t, const std::vector<Span>& sentences,
                      const std::vector<Entity>& entities, const std::vector<TimeExpression>* dates) {
+  const EventTables& tab = event_tables();
   DocWords d;
-  d.w.reserve(t.tokens.size() / 2 + 1);
+  d.w.reserve(t.tokens.size());  // at most one word per token: never reallocated
   // A restored host ("ال" + the stem after لل) is never longer than its key.
   d.arena.reserve(t.key.key.size() + 16);
   for (size_t i = 0; i < t.tokens.size(); ++i) {
     const Token& tok = t.tokens[i];
     if (tok.kind == TokenKind::kSpace) continue;
-    Word w;
+    Word& w = d.w.emplace_back();
     w.start = tok.start;
     w.end = tok.end;
     w.key = t.key_of(tok);
@@ -76,8 +72,16 @@ DocWords build_words(std::string_view text, const Tokenized& t, const std::vecto
     }
     const std::string_view h = w.host;
     w.stem = h.size() > 4 && h.substr(0, 4) == "ال" ? h.substr(4) : h;
-    w.clause_break = clause_break(w);
-    d.w.push_back(w);
+    // The host is the key, or a suffix of it, or "ال" + a suffix (never equal to the key); the
+    // stem is the host or a shorter suffix of it: a form equal to an earlier one is the same view.
+    auto same = [](std::string_view x, std::string_view y) { return x.data() == y.data() && x.size() == y.size(); };
+    w.id[0] = tab.id(w.key);
+    w.id[1] = same(w.host, w.key) ? w.id[0] : tab.id(w.host);
+    w.id[2] = same(w.stem, w.host) ? w.id[1] : tab.id(w.stem);
+    w.clause_break = clause_break(tab, w);
+    for (WordId k : w.id) {
+      if (k != kNoWord) w.facts |= tab.facts[k];
+    }
   }
   auto first_word_at_or_after = [&](uint32_t byte) {
     return static_cast<uint32_t>(std::lower_bound(d.w.begin(), d.w.end(), byte,

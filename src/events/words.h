@@ -1,7 +1,8 @@
 // Internal: a document seen as words (spaces dropped), each with its match
 // key, its host (proclitics stripped, article kept) and its stem (article
-// stripped too), and the entity or date that covers it. The coder and the
-// quote finder both work on this view.
+// stripped too), their ids in the event lexicon, and the entity or date that
+// covers it. The coder and the quote finder both work on this view: each form
+// is hashed once here, and every later question is an integer compare.
 #pragma once
 
 #include <cstdint>
@@ -15,6 +16,7 @@
 #include "marsad/events.h"
 #include "marsad/sentences.h"
 #include "marsad/tokenize.h"
+#include "tables.h"
 
 namespace marsad::internal {
 
@@ -29,26 +31,25 @@ struct Word {
   bool punct = false;           // a punctuation token (key holds it)
   bool word = false;            // letters or digits
   bool clause_break = false;    // is_clause_break(), decided once
+  uint8_t facts = 0;            // the Fact bits of its forms (tables.h), ORed
   int entity = -1;              // entity covering this word
   int date = -1;                // date covering this word
   int sentence = -1;
+  WordId id[3] = {kNoWord, kNoWord, kNoWord};  // of key, host and stem in EventTables::lexicon
   bool is(std::string_view k) const { return k == key || k == host || k == stem; }
+  // As is(k) for a word k of the lexicon (k == kNoWord: never).
+  bool is(WordId k) const { return k != kNoWord && (k == id[0] || k == id[1] || k == id[2]); }
 
-  // Key, host and stem, each once (a word without clitics has all three the
-  // same): what the lexicons are probed with, in that order.
-  struct Forms {
-    std::string_view f[3];
-    int n = 0;
-    const std::string_view* begin() const { return f; }
-    const std::string_view* end() const { return f + n; }
-  };
-  Forms forms() const {
-    Forms out;
-    out.f[out.n++] = key;
-    if (host != key) out.f[out.n++] = host;
-    if (stem != host && stem != key) out.f[out.n++] = stem;
-    return out;
+  // The lexicon entry of the first form (key, host, stem) with Fact f; a word without
+  // clitics has all three the same.
+  const Lexeme* first_form(const EventTables& tab, Fact f) const {
+    if (!(facts & f)) return nullptr;
+    for (WordId k : id) {
+      if (k != kNoWord && (tab.facts[k] & f)) return &tab.at(k);
+    }
+    return nullptr;
   }
+
 };
 
 struct DocWords {

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "events/words.h"
 #include "marsad/events.h"
 #include "marsad/pipeline.h"
 
@@ -43,6 +44,29 @@ std::string read(const std::string& path) {
 }
 
 Coded seed() { return code(read(MARSAD_SOURCE_DIR "/samples/nadorcity-joint-military-plan-2026.txt"), "2025-11-25"); }
+
+// The coder compares words with table words by lexicon id (build_words looks each form up
+// once); the slow reference is the string compare. Every word of the seed against every
+// form the tables name.
+TEST(EventsLexicon, IdsAgreeWithStringCompares) {
+  const Coded c = seed();
+  std::vector<Span> sentences;
+  for (const Sentence& s : c.r.sentences) sentences.push_back(s.span);
+  const Tokenized t = tokenize(c.r.doc.text);
+  const internal::DocWords d = internal::build_words(c.r.doc.text, t, sentences, c.r.entities, &c.r.dates);
+  const internal::EventTables& tab = internal::event_tables();
+  ASSERT_GT(d.w.size(), 100u);
+  size_t matches = 0;
+  tab.lexicon.for_each([&](std::string_view k, const internal::Lexeme&) {
+    const internal::WordId id = tab.id(k);
+    ASSERT_NE(id, internal::kNoWord) << k;
+    for (const internal::Word& w : d.w) {
+      ASSERT_EQ(w.is(id), w.is(k)) << k << " vs " << w.key;
+      matches += w.is(k);
+    }
+  });
+  EXPECT_GT(matches, 10u);
+}
 
 TEST(EventsSeed, SignsAgreementBetweenMarmilAndIsrmilInTelAvivYesterday) {
   Coded c = seed();
