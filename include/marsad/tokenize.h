@@ -49,7 +49,10 @@ struct Tokenized {
   // The first request for a token writes the cache, so a Tokenized shared
   // between threads must not be asked for clitics concurrently (the pipeline
   // keeps each document on one thread).
-  const Clitics& clitics(size_t i) const;
+  const Clitics& clitics(size_t i) const {
+    if (clitic_cache.size() == tokens.size() && clitic_cache[i].known) return clitic_cache[i].c;
+    return analyze_clitics_of(i);
+  }
 
   // The cache behind clitics(); valid only for the tokens it was filled for.
   struct CachedClitics {
@@ -57,6 +60,9 @@ struct Tokenized {
     bool known = false;
   };
   mutable std::vector<CachedClitics> clitic_cache;
+
+ private:
+  const Clitics& analyze_clitics_of(size_t i) const;  // the first request for token i
 };
 
 // Builds the match key of `text` and tokenizes it. `text` must be valid UTF-8.

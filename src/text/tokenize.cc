@@ -169,7 +169,7 @@ void tokenize(std::string_view text, Tokenized& t) {
   t.clitic_cache.clear();
 }
 
-const Clitics& Tokenized::clitics(size_t i) const {
+const Clitics& Tokenized::analyze_clitics_of(size_t i) const {
   if (clitic_cache.size() != tokens.size()) clitic_cache.assign(tokens.size(), {});
   CachedClitics& c = clitic_cache[i];
   if (!c.known) {
