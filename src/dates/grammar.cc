@@ -187,32 +187,39 @@ bool Grammar::parse(size_t i, Parse& out) const {
       found = true;
     }
   };
+  // Each rule reads into a fresh candidate; it is cleared only after a rule
+  // wrote to it (a Parse is two Whens: clearing it for every rule cost more
+  // than the rules that do not apply).
+  Parse c;
+  bool used = false;
+  auto fresh = [&]() -> Parse& {
+    if (used) c = Parse();
+    used = true;
+    return c;
+  };
   const Atom& a = A[i];
   bool num = a.kind == TokenKind::kNumber || a.is(Role::kNumber) || a.key == "ال";
-  Parse c;
   if ((num || a.is(Role::kBetween) || a.is(Role::kFrom) || a.is(Role::kDayWord) || a.is(Role::kYearWord) ||
        a.is(Role::kMonthWord)) &&
-      interval(i, c)) {
+      interval(i, fresh())) {
     consider(c);
   }
-  c = Parse();
-  if ((num || a.is(Role::kWithin) || a.is(Role::kDurMark) || a.is(Role::kUnit)) && rolling(i, c)) consider(c);
-  c = Parse();
+  if ((num || a.is(Role::kWithin) || a.is(Role::kDurMark) || a.is(Role::kUnit)) && rolling(i, fresh())) consider(c);
   size_t e;
   bool reject = false;
-  if (point(i, c.a, e, reject)) {
+  if (point(i, fresh().a, e, reject)) {
     c.end = e;
     c.reject = reject;
     consider(c);
   }
-  c = Parse();
   if ((num || a.is(Role::kDurMark) || a.is(Role::kWithin) || a.is(Role::kApprox) || a.is(Role::kUnit) ||
        (i > 0 && A[i - 1].is(Role::kShift))) &&
-      duration(i, c)) {
+      duration(i, fresh())) {
     consider(c);
   }
-  c = Parse();
-  if ((a.is(Role::kSetAdv) || a.is(Role::kEvery) || a.is(Role::kAt) || a.is(Role::kUnit)) && set(i, c)) consider(c);
+  if ((a.is(Role::kSetAdv) || a.is(Role::kEvery) || a.is(Role::kAt) || a.is(Role::kUnit)) && set(i, fresh())) {
+    consider(c);
+  }
   return found && out.end > i;
 }
 

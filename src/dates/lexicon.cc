@@ -212,8 +212,11 @@ DateLexicon::DateLexicon() {
   load_units(kDateUnitsTsv);
   load_words(kDateWordsTsv);
   load_holidays(kDateHolidaysTsv);
-  map_.for_each([&](std::string_view key, const std::vector<Entry>&) {
+  map_.for_each([&](std::string_view key, const std::vector<Entry>& entries) {
     filter_[signature(key) >> 6] |= uint64_t{1} << (signature(key) & 63);
+    uint64_t roles = 0;
+    for (const Entry& e : entries) roles |= uint64_t{1} << static_cast<int>(e.role);
+    roles_.push_back(roles);
   });
   uint64_t h = 1469598103934665603ull;
   for (std::string_view f : files) h = fnv1a(f, h);

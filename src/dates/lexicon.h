@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -91,10 +92,21 @@ class DateLexicon {
   }
   // The key as stored (stable storage for a string_view).
   std::string_view stored_key(std::string_view key) const {
-    if (!maybe(key)) return {};
-    const int64_t i = map_.find_index(key, lex_hash(key));
-    return i < 0 ? std::string_view() : map_.key_at(static_cast<size_t>(i));
+    const int64_t i = index_of(key);
+    return i < 0 ? std::string_view() : key_at(static_cast<size_t>(i));
   }
+  // Both in one probe: the index of `key` (-1 when absent), for key_at and
+  // entries_at. make_atoms probes every word up to four times (its proclitics
+  // taken off one by one), so a probe is its cost.
+  int64_t index_of(std::string_view key) const {
+    if (!maybe(key)) return -1;
+    return map_.find_index(key, lex_hash(key));
+  }
+  std::string_view key_at(size_t i) const { return map_.key_at(i); }
+  const std::vector<Entry>& entries_at(size_t i) const { return map_.at(i); }
+  // Bit (1 << Role) for every role of entries_at(i): read from one packed
+  // array, where the entries themselves are scattered over the heap.
+  uint64_t roles_at(size_t i) const { return roles_[i]; }
   std::string_view holiday_id(uint16_t i) const { return holidays_[i]; }
   std::string_view version() const { return version_; }
 
@@ -104,12 +116,19 @@ class DateLexicon {
  private:
   DateLexicon();
   // A one-probe filter in front of the map: most words of a text are not date
-  // words, and a signature of length and a few bytes turns them away without
-  // hashing the whole word.
+  // words, and a signature of the length, the first four letters and the last
+  // two turns them away without hashing the whole word (a loop over its bytes
+  // cost as much as the probe it saves). Four letters, not two: ال begins
+  // half the words and most date words.
   static uint32_t signature(std::string_view k) {
-    uint32_t h = 2166136261u;  // FNV-1a: words are short, and it spreads Arabic letters well
-    for (unsigned char c : k) h = (h ^ c) * 16777619u;
-    return (h ^ (h >> 16)) & 0xFFFF;
+    const size_t n = k.size();
+    uint64_t head = 0;
+    uint32_t tail = 0;
+    std::memcpy(&head, k.data(), n < 8 ? n : 8);
+    if (n >= 4) std::memcpy(&tail, k.data() + n - 4, 4);
+    // Multiply-shift: the top 16 bits depend on every bit of the input.
+    const uint64_t h = (head * 0x9E3779B97F4A7C15ull) ^ ((tail | uint64_t{n} << 32) * 0xC2B2AE3D27D4EB4Full);
+    return static_cast<uint32_t>(h >> 48);
   }
   bool maybe(std::string_view k) const {
     const uint32_t sig = signature(k);
@@ -124,6 +143,7 @@ class DateLexicon {
   void load_holidays(std::string_view tsv);
 
   StringMap<std::vector<Entry>> map_;
+  std::vector<uint64_t> roles_;  // by index of map_
   std::vector<std::string> holidays_;
   uint64_t filter_[1024] = {};
   std::string version_;
