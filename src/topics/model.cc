@@ -25,7 +25,7 @@ bool TopicModel::Impl::scores(std::span<const TopicFeature> terms, std::span<flo
   const size_t step = stride();
   std::fill(out.begin(), out.end(), 0.0f);
   float norm = 0;
-  constexpr size_t kAhead = 8;  // rows are read at random: fetch them ahead
+  constexpr size_t kAhead = 16;  // rows are read at random: fetch them ahead
   for (size_t i = 0; i < terms.size(); ++i) {
     if (i + kAhead < terms.size()) __builtin_prefetch(rows.data() + terms[i + kAhead].bucket * step);
     const TopicFeature& f = terms[i];
