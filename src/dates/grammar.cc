@@ -40,10 +40,9 @@ void fill_from(When& into, const When& from) {
   into.future = into.future || from.future;
 }
 
-// The longest entry of role r that starts at atom i; multi-word names must match
-// the following atoms' keys exactly.
-const Entry* Grammar::entry(size_t i, Role r, size_t& end) const {
-  if (i >= n_ || !A[i].is(r)) return nullptr;
+// The longest entry of role r that starts at atom i (which has that role);
+// multi-word names must match the following atoms' keys exactly.
+const Entry* Grammar::find_entry(size_t i, Role r, size_t& end) const {
   for (const Entry& e : *A[i].entries) {
     if (e.role != r || i + 1 + e.rest.size() > n_) continue;
     bool ok = true;
@@ -54,12 +53,6 @@ const Entry* Grammar::entry(size_t i, Role r, size_t& end) const {
     }
   }
   return nullptr;
-}
-
-const Entry* Grammar::entry(size_t i, Role r) const {
-  size_t e;
-  const Entry* x = entry(i, r, e);
-  return x != nullptr && e == i + 1 ? x : nullptr;
 }
 
 // The number entry of atom i that reads as an ordinal (الخامس, العشرين) or as a

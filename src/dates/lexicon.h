@@ -117,15 +117,27 @@ class DateLexicon {
   DateLexicon();
   // A one-probe filter in front of the map: most words of a text are not date
   // words, and a signature of the length, the first four letters and the last
-  // two turns them away without hashing the whole word (a loop over its bytes
-  // cost as much as the probe it saves). Four letters, not two: ال begins
-  // half the words and most date words.
+  // two (first 8 bytes, last 4) turns them away without hashing the whole word
+  // (a loop over its bytes cost as much as the probe it saves). Four letters,
+  // not two: ال begins half the words and most date words.
   static uint32_t signature(std::string_view k) {
     const size_t n = k.size();
+    const char* p = k.data();
     uint64_t head = 0;
     uint32_t tail = 0;
-    std::memcpy(&head, k.data(), n < 8 ? n : 8);
-    if (n >= 4) std::memcpy(&tail, k.data() + n - 4, 4);
+    if (n >= 4) std::memcpy(&tail, p + n - 4, 4);
+    // Fixed-size loads (a length-dependent memcpy is a call); short keys
+    // overlap their two halves or take three bytes.
+    if (n >= 8) {
+      std::memcpy(&head, p, 8);
+    } else if (n >= 4) {
+      uint32_t lo;
+      std::memcpy(&lo, p, 4);
+      head = lo | uint64_t{tail} << 32;
+    } else if (n > 0) {
+      head = uint64_t{static_cast<unsigned char>(p[0])} | uint64_t{static_cast<unsigned char>(p[n / 2])} << 8 |
+             uint64_t{static_cast<unsigned char>(p[n - 1])} << 16;
+    }
     // Multiply-shift: the top 16 bits depend on every bit of the input.
     const uint64_t h = (head * 0x9E3779B97F4A7C15ull) ^ ((tail | uint64_t{n} << 32) * 0xC2B2AE3D27D4EB4Full);
     return static_cast<uint32_t>(h >> 48);
