@@ -77,7 +77,7 @@ void make_atoms(const Tokenized& t, size_t first, size_t last, const DateLexicon
     if (tok.kind == TokenKind::kNumber) {
       // At most 9 digits: longer runs (phone numbers, ids) are never dates, and stay unread.
       bool plain = key.size() <= 9;
-      int64_t v = 0;
+      int32_t v = 0;
       for (size_t k = 0; plain && k < key.size(); ++k) {
         if (key[k] < '0' || key[k] > '9') plain = false;
         else v = v * 10 + (key[k] - '0');
@@ -91,7 +91,7 @@ void make_atoms(const Tokenized& t, size_t first, size_t last, const DateLexicon
       const int64_t h = tok.kind == TokenKind::kPunct ? lex.index_of(key) : host_of(key, lex, a.conj);
       if (h >= 0) {
         a.host = lex.key_at(static_cast<size_t>(h));
-        a.entries = &lex.entries_at(static_cast<size_t>(h));
+        a.entries = lex.entries_at(static_cast<size_t>(h));
         a.roles = lex.roles_at(static_cast<size_t>(h));
       }
     }

@@ -43,7 +43,7 @@ void fill_from(When& into, const When& from) {
 // The longest entry of role r that starts at atom i (which has that role);
 // multi-word names must match the following atoms' keys exactly.
 const Entry* Grammar::find_entry(size_t i, Role r, size_t& end) const {
-  for (const Entry& e : *A[i].entries) {
+  for (const Entry& e : A[i].entries) {
     if (e.role != r || i + 1 + e.rest.size() > n_) continue;
     bool ok = true;
     for (size_t k = 0; k < e.rest.size() && ok; ++k) ok = A[i + 1 + k].key == e.rest[k];
@@ -58,8 +58,8 @@ const Entry* Grammar::find_entry(size_t i, Role r, size_t& end) const {
 // The number entry of atom i that reads as an ordinal (الخامس, العشرين) or as a
 // cardinal: الواحدة is both, "one" with the article and the hour "one o'clock".
 const Entry* Grammar::number_entry(size_t i, bool ordinal) const {
-  if (i >= n_ || A[i].entries == nullptr) return nullptr;
-  for (const Entry& e : *A[i].entries) {
+  if (i >= n_ || A[i].entries.empty()) return nullptr;
+  for (const Entry& e : A[i].entries) {
     if (e.role != Role::kNumber || !e.rest.empty()) continue;
     bool is_ordinal = e.b == kNumOrdinal || (e.b == kNumTens && e.c == 1);
     if (ordinal ? is_ordinal : (e.b != kNumOrdinal && e.b != kNumMultiplier)) return &e;
@@ -160,7 +160,7 @@ bool Grammar::future_cue(size_t i) const {
     const Atom& a = A[i - 1 - k];
     if (a.stop()) break;
     if (a.is(Role::kFuture)) return true;
-    if (a.kind == TokenKind::kArabic && a.entries == nullptr && a.key.size() >= 8 && a.key.size() < 40 &&
+    if (a.kind == TokenKind::kArabic && a.entries.empty() && a.key.size() >= 8 && a.key.size() < 40 &&
         analyze_clitics(a.key).has(CliticRole::kFuture)) {
       // س + an imperfect verb: يزور, تعقد, نعلن, or أ (folded to ا) with three letters more.
       // سانا (an agency) is س + انا to the clitic analyzer, which does not know verbs.

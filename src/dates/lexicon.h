@@ -6,11 +6,12 @@
 // and a quarter of an hour, عام a year word and a unit.
 //
 //   const marsad::internal::DateLexicon& lex = marsad::internal::DateLexicon::get();
-//   for (const Entry& e : *lex.find("دجنبر")) ...   // Role::kMonth, a = 12
+//   for (const Entry& e : lex.find("دجنبر")) ...   // Role::kMonth, a = 12
 #pragma once
 
 #include <cstdint>
 #include <cstring>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -84,11 +85,11 @@ class DateLexicon {
   // shared by every thread without locks.
   static const DateLexicon& get();
 
-  // Entries of the word whose match key is `key`, or nullptr. The returned
-  // vector lives as long as the program.
-  const std::vector<Entry>* find(std::string_view key) const {
-    if (!maybe(key)) return nullptr;
-    return map_.find(key);
+  // Entries of the word whose match key is `key` (empty: not a date word).
+  // They live as long as the program.
+  std::span<const Entry> find(std::string_view key) const {
+    const int64_t i = index_of(key);
+    return i < 0 ? std::span<const Entry>() : entries_at(static_cast<size_t>(i));
   }
   // The key as stored (stable storage for a string_view).
   std::string_view stored_key(std::string_view key) const {
@@ -103,10 +104,9 @@ class DateLexicon {
     return map_.find_index(key, lex_hash(key));
   }
   std::string_view key_at(size_t i) const { return map_.key_at(i); }
-  const std::vector<Entry>& entries_at(size_t i) const { return map_.at(i); }
-  // Bit (1 << Role) for every role of entries_at(i): read from one packed
-  // array, where the entries themselves are scattered over the heap.
-  uint64_t roles_at(size_t i) const { return roles_[i]; }
+  std::span<const Entry> entries_at(size_t i) const { return words_[i].entries; }
+  // Bit (1 << Role) for every role of entries_at(i).
+  uint64_t roles_at(size_t i) const { return words_[i].roles; }
   std::string_view holiday_id(uint16_t i) const { return holidays_[i]; }
   std::string_view version() const { return version_; }
 
@@ -155,7 +155,15 @@ class DateLexicon {
   void load_holidays(std::string_view tsv);
 
   StringMap<std::vector<Entry>> map_;
-  std::vector<uint64_t> roles_;  // by index of map_
+  // Every word's entries in one array: the map's own vectors are scattered
+  // over the heap, and the grammar walks them for every candidate expression.
+  std::vector<Entry> pool_;
+  // By index of map_: what make_atoms reads of a date word, in one place.
+  struct Word {
+    std::span<const Entry> entries;  // into pool_
+    uint64_t roles;
+  };
+  std::vector<Word> words_;
   std::vector<std::string> holidays_;
   uint64_t filter_[1024] = {};
   std::string version_;
