@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -17,20 +18,21 @@
 
 namespace marsad::internal {
 
+// Fields ordered to pack into 80 bytes: one is made per token, and most are
+// never read again.
 struct Atom {
   uint32_t start = 0, end = 0;  // original byte range
+  uint32_t token = 0;           // index into Tokenized::tokens
+  int32_t num = -1;             // value of a plain run of at most 9 digits, else -1
   std::string_view key;         // the token's match key
   std::string_view host;        // the lexicon key found after proclitics (== key when none were taken)
-  const std::vector<Entry>* entries = nullptr;  // lexicon entries of host
+  std::span<const Entry> entries;  // lexicon entries of host (empty: not a date word)
+  uint64_t roles = 0;           // bit (1 << Role) for every role of `entries`
   TokenKind kind = TokenKind::kSpace;
   bool glued = false;           // no space before it
   bool wall = false;            // a line break before it: expressions stop here
   bool conj = false;            // a conjunction (و/ف) was taken off
-  int64_t num = -1;             // value of a plain run of at most 9 digits, else -1
   uint8_t digits = 0;           // digits in that run
-  uint32_t token = 0;           // index into Tokenized::tokens
-
-  uint64_t roles = 0;            // bit (1 << Role) for every role of `entries`
 
   bool is(Role r) const { return (roles >> static_cast<int>(r)) & 1; }
   bool number() const { return num >= 0; }

@@ -71,8 +71,12 @@ std::vector<TimeExpression> find_dates(const Tokenized& t, size_t first, size_t 
     Grammar g(a, n, opt);
     found.clear();
     for (size_t i = 0; i < n;) {
+      if (!internal::may_open(a[i])) {  // most atoms: no Parse (two Whens) is built for them
+        ++i;
+        continue;
+      }
       Parse p;
-      if (!internal::may_open(a[i]) || !g.parse(i, p)) {
+      if (!g.parse(i, p)) {
         ++i;
         continue;
       }

@@ -40,11 +40,10 @@ void fill_from(When& into, const When& from) {
   into.future = into.future || from.future;
 }
 
-// The longest entry of role r that starts at atom i; multi-word names must match
-// the following atoms' keys exactly.
-const Entry* Grammar::entry(size_t i, Role r, size_t& end) const {
-  if (i >= n_ || !A[i].is(r)) return nullptr;
-  for (const Entry& e : *A[i].entries) {
+// The longest entry of role r that starts at atom i (which has that role);
+// multi-word names must match the following atoms' keys exactly.
+const Entry* Grammar::find_entry(size_t i, Role r, size_t& end) const {
+  for (const Entry& e : A[i].entries) {
     if (e.role != r || i + 1 + e.rest.size() > n_) continue;
     bool ok = true;
     for (size_t k = 0; k < e.rest.size() && ok; ++k) ok = A[i + 1 + k].key == e.rest[k];
@@ -56,17 +55,11 @@ const Entry* Grammar::entry(size_t i, Role r, size_t& end) const {
   return nullptr;
 }
 
-const Entry* Grammar::entry(size_t i, Role r) const {
-  size_t e;
-  const Entry* x = entry(i, r, e);
-  return x != nullptr && e == i + 1 ? x : nullptr;
-}
-
 // The number entry of atom i that reads as an ordinal (الخامس, العشرين) or as a
 // cardinal: الواحدة is both, "one" with the article and the hour "one o'clock".
 const Entry* Grammar::number_entry(size_t i, bool ordinal) const {
-  if (i >= n_ || A[i].entries == nullptr) return nullptr;
-  for (const Entry& e : *A[i].entries) {
+  if (i >= n_ || A[i].entries.empty()) return nullptr;
+  for (const Entry& e : A[i].entries) {
     if (e.role != Role::kNumber || !e.rest.empty()) continue;
     bool is_ordinal = e.b == kNumOrdinal || (e.b == kNumTens && e.c == 1);
     if (ordinal ? is_ordinal : (e.b != kNumOrdinal && e.b != kNumMultiplier)) return &e;
@@ -167,7 +160,7 @@ bool Grammar::future_cue(size_t i) const {
     const Atom& a = A[i - 1 - k];
     if (a.stop()) break;
     if (a.is(Role::kFuture)) return true;
-    if (a.kind == TokenKind::kArabic && a.entries == nullptr && a.key.size() >= 8 && a.key.size() < 40 &&
+    if (a.kind == TokenKind::kArabic && a.entries.empty() && a.key.size() >= 8 && a.key.size() < 40 &&
         analyze_clitics(a.key).has(CliticRole::kFuture)) {
       // س + an imperfect verb: يزور, تعقد, نعلن, or أ (folded to ا) with three letters more.
       // سانا (an agency) is س + انا to the clitic analyzer, which does not know verbs.
@@ -187,32 +180,39 @@ bool Grammar::parse(size_t i, Parse& out) const {
       found = true;
     }
   };
+  // Each rule reads into a fresh candidate; it is cleared only after a rule
+  // wrote to it (a Parse is two Whens: clearing it for every rule cost more
+  // than the rules that do not apply).
+  Parse c;
+  bool used = false;
+  auto fresh = [&]() -> Parse& {
+    if (used) c = Parse();
+    used = true;
+    return c;
+  };
   const Atom& a = A[i];
   bool num = a.kind == TokenKind::kNumber || a.is(Role::kNumber) || a.key == "ال";
-  Parse c;
   if ((num || a.is(Role::kBetween) || a.is(Role::kFrom) || a.is(Role::kDayWord) || a.is(Role::kYearWord) ||
        a.is(Role::kMonthWord)) &&
-      interval(i, c)) {
+      interval(i, fresh())) {
     consider(c);
   }
-  c = Parse();
-  if ((num || a.is(Role::kWithin) || a.is(Role::kDurMark) || a.is(Role::kUnit)) && rolling(i, c)) consider(c);
-  c = Parse();
+  if ((num || a.is(Role::kWithin) || a.is(Role::kDurMark) || a.is(Role::kUnit)) && rolling(i, fresh())) consider(c);
   size_t e;
   bool reject = false;
-  if (point(i, c.a, e, reject)) {
+  if (point(i, fresh().a, e, reject)) {
     c.end = e;
     c.reject = reject;
     consider(c);
   }
-  c = Parse();
   if ((num || a.is(Role::kDurMark) || a.is(Role::kWithin) || a.is(Role::kApprox) || a.is(Role::kUnit) ||
        (i > 0 && A[i - 1].is(Role::kShift))) &&
-      duration(i, c)) {
+      duration(i, fresh())) {
     consider(c);
   }
-  c = Parse();
-  if ((a.is(Role::kSetAdv) || a.is(Role::kEvery) || a.is(Role::kAt) || a.is(Role::kUnit)) && set(i, c)) consider(c);
+  if ((a.is(Role::kSetAdv) || a.is(Role::kEvery) || a.is(Role::kAt) || a.is(Role::kUnit)) && set(i, fresh())) {
+    consider(c);
+  }
   return found && out.end > i;
 }
 

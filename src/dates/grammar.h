@@ -71,8 +71,14 @@ class Grammar {
 
  private:
   // grammar.cc: helpers and the top level.
-  const Entry* entry(size_t i, Role r, size_t& end) const;
-  const Entry* entry(size_t i, Role r) const;
+  // The role test is inline: most calls ask an atom for a role it lacks.
+  const Entry* entry(size_t i, Role r, size_t& end) const { return is(i, r) ? find_entry(i, r, end) : nullptr; }
+  const Entry* entry(size_t i, Role r) const {
+    size_t e;
+    const Entry* x = entry(i, r, e);
+    return x != nullptr && e == i + 1 ? x : nullptr;
+  }
+  const Entry* find_entry(size_t i, Role r, size_t& end) const;
   bool is(size_t i, Role r) const { return i < n_ && A[i].is(r); }
   bool punct(size_t i, std::string_view p) const { return i < n_ && A[i].punct(p); }
   bool word(size_t i, std::string_view key) const { return i < n_ && A[i].key == key; }

@@ -212,8 +212,16 @@ DateLexicon::DateLexicon() {
   load_units(kDateUnitsTsv);
   load_words(kDateWordsTsv);
   load_holidays(kDateHolidaysTsv);
-  map_.for_each([&](std::string_view key, const std::vector<Entry>&) {
+  size_t total = 0;
+  map_.for_each([&](std::string_view, const std::vector<Entry>& entries) { total += entries.size(); });
+  pool_.reserve(total);  // no reallocation below: the spans point into it
+  map_.for_each([&](std::string_view key, const std::vector<Entry>& entries) {
     filter_[signature(key) >> 6] |= uint64_t{1} << (signature(key) & 63);
+    uint64_t roles = 0;
+    for (const Entry& e : entries) roles |= uint64_t{1} << static_cast<int>(e.role);
+    const size_t first = pool_.size();
+    pool_.insert(pool_.end(), entries.begin(), entries.end());
+    words_.push_back({std::span<const Entry>(pool_.data() + first, entries.size()), roles});
   });
   uint64_t h = 1469598103934665603ull;
   for (std::string_view f : files) h = fnv1a(f, h);

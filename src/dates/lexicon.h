@@ -6,10 +6,12 @@
 // and a quarter of an hour, عام a year word and a unit.
 //
 //   const marsad::internal::DateLexicon& lex = marsad::internal::DateLexicon::get();
-//   for (const Entry& e : *lex.find("دجنبر")) ...   // Role::kMonth, a = 12
+//   for (const Entry& e : lex.find("دجنبر")) ...   // Role::kMonth, a = 12
 #pragma once
 
 #include <cstdint>
+#include <cstring>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -83,18 +85,28 @@ class DateLexicon {
   // shared by every thread without locks.
   static const DateLexicon& get();
 
-  // Entries of the word whose match key is `key`, or nullptr. The returned
-  // vector lives as long as the program.
-  const std::vector<Entry>* find(std::string_view key) const {
-    if (!maybe(key)) return nullptr;
-    return map_.find(key);
+  // Entries of the word whose match key is `key` (empty: not a date word).
+  // They live as long as the program.
+  std::span<const Entry> find(std::string_view key) const {
+    const int64_t i = index_of(key);
+    return i < 0 ? std::span<const Entry>() : entries_at(static_cast<size_t>(i));
   }
   // The key as stored (stable storage for a string_view).
   std::string_view stored_key(std::string_view key) const {
-    if (!maybe(key)) return {};
-    const int64_t i = map_.find_index(key, lex_hash(key));
-    return i < 0 ? std::string_view() : map_.key_at(static_cast<size_t>(i));
+    const int64_t i = index_of(key);
+    return i < 0 ? std::string_view() : key_at(static_cast<size_t>(i));
   }
+  // Both in one probe: the index of `key` (-1 when absent), for key_at and
+  // entries_at. make_atoms probes every word up to four times (its proclitics
+  // taken off one by one), so a probe is its cost.
+  int64_t index_of(std::string_view key) const {
+    if (!maybe(key)) return -1;
+    return map_.find_index(key, lex_hash(key));
+  }
+  std::string_view key_at(size_t i) const { return map_.key_at(i); }
+  std::span<const Entry> entries_at(size_t i) const { return words_[i].entries; }
+  // Bit (1 << Role) for every role of entries_at(i).
+  uint64_t roles_at(size_t i) const { return words_[i].roles; }
   std::string_view holiday_id(uint16_t i) const { return holidays_[i]; }
   std::string_view version() const { return version_; }
 
@@ -104,12 +116,31 @@ class DateLexicon {
  private:
   DateLexicon();
   // A one-probe filter in front of the map: most words of a text are not date
-  // words, and a signature of length and a few bytes turns them away without
-  // hashing the whole word.
+  // words, and a signature of the length, the first four letters and the last
+  // two (first 8 bytes, last 4) turns them away without hashing the whole word
+  // (a loop over its bytes cost as much as the probe it saves). Four letters,
+  // not two: ال begins half the words and most date words.
   static uint32_t signature(std::string_view k) {
-    uint32_t h = 2166136261u;  // FNV-1a: words are short, and it spreads Arabic letters well
-    for (unsigned char c : k) h = (h ^ c) * 16777619u;
-    return (h ^ (h >> 16)) & 0xFFFF;
+    const size_t n = k.size();
+    const char* p = k.data();
+    uint64_t head = 0;
+    uint32_t tail = 0;
+    if (n >= 4) std::memcpy(&tail, p + n - 4, 4);
+    // Fixed-size loads (a length-dependent memcpy is a call); short keys
+    // overlap their two halves or take three bytes.
+    if (n >= 8) {
+      std::memcpy(&head, p, 8);
+    } else if (n >= 4) {
+      uint32_t lo;
+      std::memcpy(&lo, p, 4);
+      head = lo | uint64_t{tail} << 32;
+    } else if (n > 0) {
+      head = uint64_t{static_cast<unsigned char>(p[0])} | uint64_t{static_cast<unsigned char>(p[n / 2])} << 8 |
+             uint64_t{static_cast<unsigned char>(p[n - 1])} << 16;
+    }
+    // Multiply-shift: the top 16 bits depend on every bit of the input.
+    const uint64_t h = (head * 0x9E3779B97F4A7C15ull) ^ ((tail | uint64_t{n} << 32) * 0xC2B2AE3D27D4EB4Full);
+    return static_cast<uint32_t>(h >> 48);
   }
   bool maybe(std::string_view k) const {
     const uint32_t sig = signature(k);
@@ -124,6 +155,15 @@ class DateLexicon {
   void load_holidays(std::string_view tsv);
 
   StringMap<std::vector<Entry>> map_;
+  // Every word's entries in one array: the map's own vectors are scattered
+  // over the heap, and the grammar walks them for every candidate expression.
+  std::vector<Entry> pool_;
+  // By index of map_: what make_atoms reads of a date word, in one place.
+  struct Word {
+    std::span<const Entry> entries;  // into pool_
+    uint64_t roles;
+  };
+  std::vector<Word> words_;
   std::vector<std::string> holidays_;
   uint64_t filter_[1024] = {};
   std::string version_;

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <memory>
 
 #define XXH_INLINE_ALL
 #include <xxhash.h>
@@ -111,33 +112,78 @@ class WordCache {
   std::vector<uint32_t> starts_;
 };
 
-// Per-thread scratch for topic_terms: hits per bucket over all buckets,
-// words and n-grams apart (low and high byte, saturating); reset after each
-// use through the list of buckets touched.
+// Per-thread scratch for topic_terms: hits per bucket, words and n-grams
+// apart (low and high byte, saturating), in first-seen order. An open-
+// addressing table sized to the text, not one counter per bucket: a text
+// touches a few hundred of the 2^18 buckets, and 512 KB of counters hit at
+// random missed the cache on nearly every hit, while a table of a few times
+// the text's features stays in L1/L2. Reset after each use through the list
+// of slots touched.
 class Accumulator {
  public:
-  void reserve(size_t buckets) {
-    if (hits_.size() < buckets) hits_ = BigArray<uint16_t>(buckets);
+  // Ready for a text of about `features` hits; grows past that if needed.
+  void start(size_t features) {
+    size_t n = kMinSlots;
+    while (n < 2 * features) n *= 2;
+    if (slots_.size() < n) slots_.assign(n, Slot{});
+    mask_ = n - 1;
   }
   void hit(uint32_t b, uint16_t one) {
-    uint16_t& h = hits_[b];
-    if (h == 0) touched_.push_back(b);
-    if ((h & 0xFF) != 0xFF && (h >> 8) != 0xFF) h = static_cast<uint16_t>(h + one);
+    // Buckets are hash bits already: their low bits spread well.
+    for (size_t i = b & mask_;; i = (i + 1) & mask_) {
+      Slot& s = slots_[i];
+      if (s.key == b + 1) {
+        if ((s.hits & 0xFF) != 0xFF && (s.hits >> 8) != 0xFF) s.hits = static_cast<uint16_t>(s.hits + one);
+        return;
+      }
+      if (s.key == 0) {
+        s = Slot{b + 1, one};
+        touched_.push_back(static_cast<uint32_t>(i));
+        if (touched_.size() * 2 > mask_ + 1) grow();
+        return;
+      }
+    }
   }
   // Hands each touched bucket and its (word, n-gram) hits to fn, and resets.
   template <typename Fn>
   void drain(Fn&& fn) {
-    for (uint32_t b : touched_) {
-      const uint16_t h = hits_[b];
-      hits_[b] = 0;
-      fn(b, h & 0xFFu, h >> 8u);
+    for (uint32_t i : touched_) {
+      const Slot s = slots_[i];
+      slots_[i] = Slot{};
+      fn(s.key - 1, s.hits & 0xFFu, s.hits >> 8u);
     }
     touched_.clear();
   }
   size_t touched() const { return touched_.size(); }
 
  private:
-  BigArray<uint16_t> hits_;
+  static constexpr size_t kMinSlots = 1024;
+  struct Slot {
+    uint32_t key = 0;  // bucket + 1; 0 = empty
+    uint16_t hits = 0;
+  };
+
+  // Doubles the table in use, keeping the first-seen order of touched_.
+  void grow() {
+    std::vector<Slot> old;
+    old.reserve(touched_.size());
+    for (uint32_t& i : touched_) {
+      old.push_back(slots_[i]);
+      slots_[i] = Slot{};
+    }
+    const size_t n = (mask_ + 1) * 2;
+    if (slots_.size() < n) slots_.assign(n, Slot{});
+    mask_ = n - 1;
+    for (size_t k = 0; k < old.size(); ++k) {
+      size_t i = (old[k].key - 1) & mask_;
+      while (slots_[i].key != 0) i = (i + 1) & mask_;
+      slots_[i] = old[k];
+      touched_[k] = static_cast<uint32_t>(i);
+    }
+  }
+
+  std::vector<Slot> slots_;
+  size_t mask_ = 0;
   std::vector<uint32_t> touched_;
 };
 
@@ -150,10 +196,17 @@ struct LogTable {
   }
 };
 
+// A word of the text being read. Its stem bucket comes from the Tokenized's
+// memoized clitic analysis when the pipeline made one (every Arabic word of a
+// record, by the time topics run) and there are no n-grams to fetch: that is
+// one hash of a short string, where the word cache is a probe of 8 MB that
+// misses the cache.
 struct Word {
+  static constexpr uint32_t kNoStem = UINT32_MAX, kFromCache = UINT32_MAX - 1;
   uint64_t hash, cache_key;
   std::string_view key;
   bool arabic;
+  uint32_t stem;  // its bucket, kNoStem, or kFromCache: ask the word cache
 };
 
 }  // namespace
@@ -165,17 +218,24 @@ size_t topic_terms(const Tokenized& t, const TopicFeatures& f, std::vector<Topic
 
 size_t topic_terms(const Tokenized& t, std::span<const std::pair<size_t, size_t>> ranges, const TopicFeatures& f,
                    std::vector<TopicFeature>& out) {
-  thread_local WordCache cache;
+  // The cache is made on first need: a pipeline whose clitics are memoized never needs it.
+  thread_local std::unique_ptr<WordCache> cache;
   thread_local Accumulator acc;
   thread_local std::vector<Word> words;
   static const LogTable kLog;
-  acc.reserve(size_t{1} << f.hash_bits);
   constexpr uint16_t kUnit = 1, kChar = 1 << 8;
   const int shift = 64 - f.hash_bits;
   const bool cached = f.stems || f.char_min > 0;
+  // Memoized clitics serve the stems only when no n-grams need the cache anyway.
+  const bool memo = f.stems && f.char_min == 0 && t.clitic_cache.size() == t.tokens.size();
+
+  size_t tokens = 0;
+  for (const auto& [first, last] : ranges) tokens += last > first ? last - first : 0;
+  acc.start(tokens);  // about half the tokens are spaces, a word makes three hits, many repeat
 
   // The words first, so that their cache slots can be fetched ahead.
   words.clear();
+  size_t from_cache = 0;
   for (const auto& [first, last] : ranges) {
     bool full = false;
     for (size_t i = first; i < last && i < t.tokens.size(); ++i) {
@@ -193,10 +253,22 @@ size_t topic_terms(const Tokenized& t, std::span<const std::pair<size_t, size_t>
       }
       const std::string_view key = t.key_of(tok);
       const uint64_t h = XXH3_64bits_withSeed(key.data(), key.size(), kWordSeed);
-      words.push_back({h, WordCache::key_of(h, f), key, tok.kind == TokenKind::kArabic});
+      const bool arabic = tok.kind == TokenKind::kArabic;
+      uint32_t stem = Word::kNoStem;
+      if (cached) {
+        if (memo && (!arabic || t.clitic_cache[i].known)) {
+          const std::string_view s = arabic ? t.clitic_cache[i].c.stem_of(key) : std::string_view();
+          if (!s.empty()) stem = static_cast<uint32_t>(XXH3_64bits_withSeed(s.data(), s.size(), kStemSeed) >> shift);
+        } else {
+          stem = Word::kFromCache;
+          ++from_cache;
+        }
+      }
+      words.push_back({h, stem == Word::kFromCache ? WordCache::key_of(h, f) : 0, key, arabic, stem});
     }
     if (full) break;
   }
+  if (from_cache > 0 && !cache) cache = std::make_unique<WordCache>();
   constexpr size_t kAhead = 8;
   for (size_t i = 0; i < words.size(); ++i) {
     const Word& w = words[i];
@@ -205,10 +277,15 @@ size_t topic_terms(const Tokenized& t, std::span<const std::pair<size_t, size_t>
       const uint64_t bigram = fmix64((words[i - 1].hash | 1) * 0x9E3779B97F4A7C15ULL + w.hash + kBigramSeed);
       acc.hit(static_cast<uint32_t>(bigram >> shift), kUnit);
     }
-    if (!cached) continue;
-    if (i + kAhead < words.size()) cache.prefetch(words[i + kAhead].cache_key);
-    const WordCache::Entry& e = cache.get(w.cache_key, w.key, w.arabic, f);
-    const uint32_t* p = cache.pool() + e.first;
+    if (w.stem != Word::kFromCache) {
+      if (w.stem != Word::kNoStem) acc.hit(w.stem, kUnit);
+      continue;
+    }
+    if (i + kAhead < words.size() && words[i + kAhead].stem == Word::kFromCache) {
+      cache->prefetch(words[i + kAhead].cache_key);
+    }
+    const WordCache::Entry& e = cache->get(w.cache_key, w.key, w.arabic, f);
+    const uint32_t* p = cache->pool() + e.first;
     for (uint32_t k = 0; k < e.stems; ++k) acc.hit(p[k], kUnit);
     p += e.stems;
     for (uint32_t k = 0; k < e.chars; ++k) acc.hit(p[k], kChar);

@@ -5,10 +5,12 @@
 #include <unistd.h>
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include "marsad/io.h"
@@ -181,6 +183,61 @@ TEST(TopicFeatures, FastPathMatchesReference) {
       for (const TopicFeatures& f : variants) {
         const Tokenized t = tokenize(text);
         expect_same_terms(reference_terms(t, f), fast_terms(t, f), text);
+      }
+    }
+  }
+}
+
+// Terms are listed in first-seen order (punctuation first: it is read while
+// the words are collected), and scores() sums them in that order: a change of
+// order changes the float sums, hence the records. A text with more features
+// than the accumulator's first table makes it grow.
+TEST(TopicFeatures, TermsKeepFirstSeenOrder) {
+  std::string text = "قال، الوزير: ";
+  for (int i = 0; i < 1500; ++i) text += "كلمة" + std::to_string(i % 97) + " وبالمغرب" + std::string(i % 3 ? " " : "، ");
+  const char* letters[] = {"ب", "ت", "ج", "د", "ر", "س", "ع", "ف", "ق", "ك", "م", "ن", "ه", "ي"};
+  for (int i = 0; i < 14 * 14 * 4; ++i) {  // distinct words
+    text += std::string("و") + letters[i % 14] + letters[i / 14 % 14] + letters[i / 196] + "ات ";
+  }
+  for (const TopicFeatures& f : {TopicFeatures{}, with_chars(3, 5)}) {
+    const Tokenized t = tokenize(text);
+    std::vector<std::string> strings = internal::topic_feature_strings(t, f);
+    std::stable_partition(strings.begin(), strings.end(), [](const std::string& s) { return s[0] == 'p'; });
+    std::vector<uint32_t> want;
+    std::set<uint32_t> seen;
+    for (const std::string& s : strings) {
+      const uint32_t b = internal::topic_feature_bucket(s, f);
+      if (seen.insert(b).second) want.push_back(b);
+    }
+    std::vector<internal::TopicFeature> terms;
+    internal::topic_terms(t, f, terms);
+    std::vector<uint32_t> got;
+    for (const auto& x : terms) got.push_back(x.bucket);
+    EXPECT_EQ(want, got);
+  }
+}
+
+// The pipeline has analysed every word's clitics before topics run, and
+// topic_terms takes the stems from there instead of its word cache: the two
+// must give the same terms, values and order, whatever part is memoized.
+TEST(TopicFeatures, MemoizedCliticsGiveTheSameTerms) {
+  const std::string text =
+      "وقّع ممثلون عن القوات المسلحة الملكية المغربية ونظيرتها الإسرائيلية، أمس الاثنين بالعاصمة تل أبيب "
+      "Le match de football: الترجي vs النجم 2-1 وبالمغرب للمغرب والمغرب";
+  for (const TopicFeatures& f : {TopicFeatures{}, words_only(), with_chars(3, 5)}) {
+    const Tokenized fresh = tokenize(text);
+    std::vector<internal::TopicFeature> want, got;
+    internal::topic_terms(fresh, f, want);
+    for (int every : {1, 2, 3}) {  // all, half, a third of the Arabic words memoized
+      const Tokenized t = tokenize(text);
+      for (size_t i = 0; i < t.tokens.size(); i += every) {
+        if (t.tokens[i].kind == TokenKind::kArabic) (void)t.clitics(i);
+      }
+      internal::topic_terms(t, f, got);
+      ASSERT_EQ(want.size(), got.size()) << every;
+      for (size_t k = 0; k < want.size(); ++k) {
+        EXPECT_EQ(want[k].bucket, got[k].bucket) << every << " " << k;
+        EXPECT_EQ(want[k].value, got[k].value) << every << " " << k;
       }
     }
   }
