@@ -69,7 +69,8 @@ std::vector<NerTag> flatten(const std::vector<RawToken>& toks) {
   };
   for (size_t i = 0; i < toks.size(); ++i) {
     std::vector<std::string> closing;
-    for (const auto& [type, start] : open) {
+    for (const auto& entry : open) {
+      const std::string& type = entry.first;  // not a structured binding: clang 14 cannot capture one
       bool continues = std::any_of(toks[i].tags.begin(), toks[i].tags.end(),
                                    [&](const RawTag& r) { return !r.begin && r.type == type; });
       if (!continues) closing.push_back(type);
