@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 #include "marsad/clitics.h"
 #include "marsad/normalize.h"
@@ -45,6 +46,24 @@ size_t code_points(std::string_view s) {
   return n;
 }
 
+// FNV-1a over pieces, finished like hash_bytes: the hash of their concatenation
+// without building it.
+class PieceHash {
+ public:
+  explicit PieceHash(uint64_t seed) : h_(0xcbf29ce484222325ULL ^ (seed * 0x9E3779B97F4A7C15ULL)) {}
+  PieceHash& add(std::string_view s) {
+    for (char c : s) {
+      h_ ^= static_cast<unsigned char>(c);
+      h_ *= 0x100000001b3ULL;
+    }
+    return *this;
+  }
+  uint64_t done() const { return mix64(h_); }
+
+ private:
+  uint64_t h_;
+};
+
 }  // namespace
 
 UnitHashes unit_hashes(const NerUnit& u, const FeatureLexicons& lex) {
@@ -54,14 +73,36 @@ UnitHashes unit_hashes(const NerUnit& u, const FeatureLexicons& lex) {
   h.kind = unit_kind(key);
   h.gaz = u.gaz;
   std::string_view stem = key;
-  std::string host;
+  // Clitics::host_of without a string: a view into the key, or "ال" + stem for لل + stem.
+  std::string_view host;
+  char host_buf[136];
+  std::string host_long;
   if (h.kind == UnitKind::kWord) {
     Clitics c = analyze_clitics(key);
     stem = c.stem_of(key);
-    host = c.host_of(key);
-    std::string pattern = c.prefix_of(key);
-    if (c.has(CliticRole::kDet)) pattern += "+ال";
-    h.clitics = hash_bytes(pattern, 7);
+    size_t outer = 0;
+    bool contracted = false;
+    PieceHash pattern(7);  // the proclitics as written (Clitics::prefix_of), then "+ال" for the article
+    for (uint8_t i = 0; i < c.count; ++i) {
+      if (c.pieces[i].role == CliticRole::kDet) {
+        contracted = c.pieces[i].end - c.pieces[i].begin == 2;
+      } else {
+        outer = c.pieces[i].end;
+        pattern.add(key.substr(c.pieces[i].begin, c.pieces[i].end - c.pieces[i].begin));
+      }
+    }
+    if (c.has(CliticRole::kDet)) pattern.add("+ال");
+    h.clitics = pattern.done();
+    if (!contracted) {
+      host = key.substr(outer);
+    } else if (stem.size() + 4 <= sizeof host_buf) {  // always: analyzed keys are at most 128 bytes
+      std::memcpy(host_buf, "ال", 4);
+      std::memcpy(host_buf + 4, stem.data(), stem.size());
+      host = std::string_view(host_buf, stem.size() + 4);
+    } else {
+      host_long = c.host_of(key);
+      host = host_long;
+    }
   } else {
     h.clitics = hash_bytes("", 7);
   }
@@ -168,7 +209,7 @@ bool ClusterTable::find(uint64_t stem_hash, uint32_t& val) const {
 
 void Triggers::build() {
   set.clear();
-  for (const std::string& w : words) set.insert(w);
+  for (const std::string& w : words) set.insert(w, 1);
 }
 
 std::vector<std::string> default_triggers() {

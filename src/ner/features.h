@@ -10,8 +10,9 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
+
+#include "text/string_map.h"
 
 namespace marsad::internal {
 
@@ -30,9 +31,9 @@ UnitKind unit_kind(std::string_view key);
 // list it was trained with.
 struct Triggers {
   std::vector<std::string> words;
-  std::unordered_set<std::string_view> set;  // views into `words`
-  void build();                              // (re)fill `set` after `words` changed
-  bool has(std::string_view key) const { return set.count(key) != 0; }
+  StringMap<char> set;  // the same words, for lookups
+  void build();         // (re)fill `set` after `words` changed
+  bool has(std::string_view key) const { return set.contains(key); }
 };
 // The default trigger list (data/ner/triggers.txt, embedded).
 std::vector<std::string> default_triggers();
