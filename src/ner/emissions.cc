@@ -275,13 +275,20 @@ void NerModel::Impl::cached_emissions(const std::vector<internal::NerUnit>& unit
   };
   buckets.clear();
   dest.clear();
+  // Written by index into room for every feature apply_many_templates can list (nine), then cut.
+  constexpr size_t kMaxMany = 9;
+  buckets.resize(n * kMaxMany);
+  dest.resize(n * kMaxMany);
+  size_t m = 0;
   for (size_t k = 0; k < n; ++k) {
     const auto i = static_cast<ptrdiff_t>(k);
     internal::apply_many_templates(at(i - 1), h[k], at(i + 1), [&](uint64_t tmpl, uint64_t v) {
-      buckets.push_back(internal::feature_bucket(tmpl, v, mask));
-      dest.push_back(static_cast<uint32_t>(k));
+      buckets[m] = internal::feature_bucket(tmpl, v, mask);
+      dest[m++] = static_cast<uint32_t>(k);
     });
   }
+  buckets.resize(m);
+  dest.resize(m);
   internal::sum_rows(w, cache.index(), buckets, [&](size_t k) { return &acc[static_cast<size_t>(dest[k]) * kTags]; });
 
   em.resize(n * kTags);
