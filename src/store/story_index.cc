@@ -1,5 +1,7 @@
 #include "store/story_index.h"
 
+#include <string>
+
 #include <xxhash.h>
 
 #include <algorithm>
@@ -14,6 +16,16 @@ static_assert(kRows * StoryOptions::kBands == StoryOptions::kHashes);
 // only its first members as candidates: verification cost stays bounded.
 constexpr int64_t kMaxBucketCandidates = 64;
 constexpr size_t kMaxCandidates = 512;
+
+// One INSERT for all of an article's bands: a statement run per row costs more
+// in SQLite's per-statement work (bind, step, halt) than the B-tree insert.
+std::string put_bands_sql() {
+  std::string sql = "INSERT OR IGNORE INTO lsh(bucket, article) VALUES";
+  for (int b = 1; b <= StoryOptions::kBands; ++b) {
+    sql += (b > 1 ? ",(?" : "(?") + std::to_string(b) + ",?" + std::to_string(StoryOptions::kBands + 1) + ")";
+  }
+  return sql;
+}
 
 }  // namespace
 
@@ -45,7 +57,25 @@ Result<StoryIndex> StoryIndex::create(Db& db, const StoryOptions& opt) {
     if (!st) return st.status();
     *x.st = std::move(*st);
   }
+  auto bands = db.prepare_persistent(put_bands_sql().c_str());
+  if (!bands) return bands.status();
+  s.put_bands_ = std::move(*bands);
   return s;
+}
+
+Status StoryIndex::put_buckets(int64_t id, const std::vector<int64_t>& bs) {
+  if (bs.size() == static_cast<size_t>(StoryOptions::kBands)) {
+    put_bands_.reset();
+    for (int b = 0; b < StoryOptions::kBands; ++b) put_bands_.bind(b + 1, bs[static_cast<size_t>(b)]);
+    put_bands_.bind(StoryOptions::kBands + 1, id);
+    return put_bands_.run("store LSH buckets");
+  }
+  for (int64_t bucket : bs) {
+    put_lsh_.reset();
+    put_lsh_.bind(1, bucket).bind(2, id);
+    if (Status s = put_lsh_.run("store LSH buckets"); !s) return s;
+  }
+  return Status::ok();
 }
 
 std::vector<int64_t> StoryIndex::buckets(const Signature& sig) {
@@ -122,11 +152,7 @@ Result<int64_t> StoryIndex::add(int64_t id, const Signature& sig, std::string_vi
     std::string b = blob(sig);
     put_sig_.bind(1, id).bind(2, static_cast<int64_t>(sig.shingles)).bind_blob(3, b.data(), b.size());
     if (Status s = put_sig_.run("store a signature"); !s) return s;
-    for (int64_t bucket : bs) {
-      put_lsh_.reset();
-      put_lsh_.bind(1, bucket).bind(2, id);
-      if (Status s = put_lsh_.run("store LSH buckets"); !s) return s;
-    }
+    if (Status s = put_buckets(id, bs); !s) return s;
   }
 
   int64_t story = 0;
@@ -179,12 +205,7 @@ Status StoryIndex::replace_signature(int64_t id, const Signature& sig) {
   std::string b = blob(sig);
   put_sig_.bind(1, id).bind(2, static_cast<int64_t>(sig.shingles)).bind_blob(3, b.data(), b.size());
   if (Status s = put_sig_.run("store a signature"); !s) return s;
-  for (int64_t bucket : buckets(sig)) {
-    put_lsh_.reset();
-    put_lsh_.bind(1, bucket).bind(2, id);
-    if (Status s = put_lsh_.run("store LSH buckets"); !s) return s;
-  }
-  return Status::ok();
+  return put_buckets(id, buckets(sig));
 }
 
 Status StoryIndex::refresh_all() {

@@ -32,11 +32,12 @@ class StoryIndex {
  private:
   StoryIndex(Db& db, const StoryOptions& opt) : db_(&db), opt_(opt) {}
   bool similar(const Signature& a, const Signature& b, double* score) const;
+  Status put_buckets(int64_t id, const std::vector<int64_t>& bs);  // the article's LSH rows
 
   Db* db_;
   StoryOptions opt_;
   Stmt find_bucket_, get_sig_, put_sig_, del_sig_, put_lsh_, del_lsh_, story_of_, set_story_;
-  Stmt new_story_, join_story_;
+  Stmt new_story_, join_story_, put_bands_;
 };
 
 }  // namespace marsad::internal
