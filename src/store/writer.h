@@ -34,7 +34,8 @@ class Writer {
 
   Db* db_;
   StoryIndex stories_;
-  Stmt exists_, ins_article_, ins_text_, ins_fts_, ins_mention_, ins_topic_, ins_event_;
+  static constexpr int kMentionsPerInsert = 8;
+  Stmt exists_, ins_article_, ins_text_, ins_fts_, ins_mention_, ins_mentions_, ins_topic_, ins_event_;
   Stmt old_text_, del_fts_, upd_article_, upd_text_, del_mentions_, del_topics_, del_events_;
 };
 
