@@ -38,6 +38,23 @@ struct Clitics {
   }
   // The host without clitics and without the article: مغرب.
   std::string_view stem_of(std::string_view key) const { return key.substr(stem_begin); }
+  // Where the host starts in the key: after the conjunction, preposition or
+  // future marker (0 for none).
+  uint8_t host_begin() const {
+    uint8_t at = 0;
+    for (uint8_t i = 0; i < count; ++i) {
+      if (pieces[i].role != CliticRole::kDet) at = pieces[i].end;
+    }
+    return at;
+  }
+  // ل + ال written لل (للمغرب): the article's alef is not in the key, so the
+  // host is "ال" + the stem rather than a suffix of the key.
+  bool article_contracted() const {
+    for (uint8_t i = 0; i < count; ++i) {
+      if (pieces[i].role == CliticRole::kDet) return pieces[i].end - pieces[i].begin == 2;
+    }
+    return false;
+  }
   // Proclitics other than the article, as written: "وب" for وبالمغرب.
   std::string prefix_of(std::string_view key) const;
   // The word without conjunction/preposition/future marker, article restored:

@@ -46,14 +46,9 @@ void words_of(const Tokenized& t, size_t first, size_t last, MatchWords& out) {
     if (tok.kind == TokenKind::kArabic) {
       const Clitics& c = t.clitics(i);
       w.has_article = c.has(CliticRole::kDet);
-      // Where the host starts in the key: after the conjunction/preposition.
-      bool contracted = false;
-      for (uint8_t p = 0; p < c.count; ++p) {
-        if (c.pieces[p].role != CliticRole::kDet) w.host_offset = c.pieces[p].end;
-        if (c.pieces[p].role == CliticRole::kDet && c.pieces[p].end - c.pieces[p].begin == 2) contracted = true;
-      }
+      w.host_offset = c.host_begin();
       // As Clitics::host_of: لل + stem is ل + ال + stem.
-      if (contracted) {
+      if (c.article_contracted()) {
         w.restore = kAlef;
         w.host = with_article(out.arena, w.key.substr(c.stem_begin));
       } else {

@@ -49,25 +49,21 @@ DocWords build_words(std::string_view text, const Tokenized& t, const std::vecto
     w.host = w.key;
     if (tok.kind == TokenKind::kArabic) {
       const Clitics& c = t.clitics(i);
-      size_t outer = 0;
-      bool contracted = false;
       for (uint8_t p = 0; p < c.count; ++p) {
         const Clitics::Piece& pc = c.pieces[p];
         std::string_view s = w.key.substr(pc.begin, pc.end - pc.begin);
         if (pc.role == CliticRole::kConj) w.conj = true;
         if (pc.role == CliticRole::kFuture) w.future = true;
         if (pc.role == CliticRole::kPrep) w.prep = s == "ب" ? 'b' : s == "ل" ? 'l' : 'k';
-        if (pc.role == CliticRole::kDet) contracted = pc.end - pc.begin == 2;
-        else outer = pc.end;
       }
       // As Clitics::host_of, without allocating: لل + stem is ل + ال + stem.
-      if (contracted) {
+      if (c.article_contracted()) {
         const size_t at = d.arena.size();
         d.arena += "ال";
         d.arena += w.key.substr(c.stem_begin);
         w.host = std::string_view(d.arena).substr(at);
       } else {
-        w.host = w.key.substr(outer);
+        w.host = w.key.substr(c.host_begin());
       }
     }
     const std::string_view h = w.host;

@@ -273,8 +273,6 @@ void NerModel::Impl::cached_emissions(const std::vector<internal::NerUnit>& unit
     if (j >= static_cast<ptrdiff_t>(n)) return cache.pad_many(1);
     return h[j];
   };
-  buckets.clear();
-  dest.clear();
   // Written by index into room for every feature apply_many_templates can list (nine), then cut.
   constexpr size_t kMaxMany = 9;
   buckets.resize(n * kMaxMany);

@@ -46,8 +46,8 @@ size_t code_points(std::string_view s) {
   return n;
 }
 
-// FNV-1a over pieces, finished like hash_bytes: the hash of their concatenation
-// without building it.
+// hash_bytes over pieces: FNV-1a, then mix64. The hash of the pieces'
+// concatenation without building it.
 class PieceHash {
  public:
   explicit PieceHash(uint64_t seed) : h_(0xcbf29ce484222325ULL ^ (seed * 0x9E3779B97F4A7C15ULL)) {}
@@ -80,21 +80,16 @@ UnitHashes unit_hashes(const NerUnit& u, const FeatureLexicons& lex) {
   if (h.kind == UnitKind::kWord) {
     Clitics c = analyze_clitics(key);
     stem = c.stem_of(key);
-    size_t outer = 0;
-    bool contracted = false;
-    PieceHash pattern(7);  // the proclitics as written (Clitics::prefix_of), then "+ال" for the article
+    // The proclitics as written (Clitics::prefix_of: the key's bytes before the host, the
+    // article aside), then "+ال" for the article.
+    PieceHash pattern(7);
     for (uint8_t i = 0; i < c.count; ++i) {
-      if (c.pieces[i].role == CliticRole::kDet) {
-        contracted = c.pieces[i].end - c.pieces[i].begin == 2;
-      } else {
-        outer = c.pieces[i].end;
-        pattern.add(key.substr(c.pieces[i].begin, c.pieces[i].end - c.pieces[i].begin));
-      }
+      if (c.pieces[i].role != CliticRole::kDet) pattern.add(key.substr(c.pieces[i].begin, c.pieces[i].end - c.pieces[i].begin));
     }
     if (c.has(CliticRole::kDet)) pattern.add("+ال");
     h.clitics = pattern.done();
-    if (!contracted) {
-      host = key.substr(outer);
+    if (!c.article_contracted()) {
+      host = key.substr(c.host_begin());
     } else if (stem.size() + 4 <= sizeof host_buf) {  // always: analyzed keys are at most 128 bytes
       std::memcpy(host_buf, "ال", 4);
       std::memcpy(host_buf + 4, stem.data(), stem.size());
@@ -153,14 +148,7 @@ const UnitHashes& pad_hashes(int side, int d) {
   return pads[side][d];
 }
 
-uint64_t hash_bytes(std::string_view s, uint64_t seed) {
-  uint64_t h = 0xcbf29ce484222325ULL ^ (seed * 0x9E3779B97F4A7C15ULL);  // FNV-1a
-  for (char c : s) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 0x100000001b3ULL;
-  }
-  return mix64(h);
-}
+uint64_t hash_bytes(std::string_view s, uint64_t seed) { return PieceHash(seed).add(s).done(); }
 
 UnitKind unit_kind(std::string_view key) {
   bool digit = false, arabic = false, latin = false;

@@ -139,29 +139,23 @@ std::vector<FtsTerm> fts_terms(std::string_view text, FtsMode mode) {
   return out;
 }
 
-bool append_document_terms(const Tokenized& t, size_t first, size_t last, uint32_t to, FtsDocTerms& out) {
+void append_document_terms(const Tokenized& t, size_t first, size_t last, uint32_t to, FtsDocTerms& out) {
   last = std::min(last, t.tokens.size());
-  if (first > last) return false;
-  if (first == last) return true;
-  const uint32_t from = t.tokens[first].start;
-  const auto delta = static_cast<int64_t>(to) - static_cast<int64_t>(from);
+  if (first >= last) return;
+  const auto delta = static_cast<int64_t>(to) - static_cast<int64_t>(t.tokens[first].start);
   for_each_token_term(
       t, first, last, FtsMode::kDocument, [&](size_t i, std::string_view) { return t.clitics(i); },
       [&](std::string_view term, uint32_t b, uint32_t e, bool colocated) {
-        out.terms.push_back({static_cast<uint32_t>(out.buf.size()), static_cast<uint32_t>(term.size()),
-                             static_cast<uint32_t>(b + delta), static_cast<uint32_t>(e + delta), colocated});
-        out.buf += term;
+        out.add(term, static_cast<uint32_t>(b + delta), static_cast<uint32_t>(e + delta), colocated);
         return SQLITE_OK;
       });
-  return true;
 }
 
 FtsDocTerms fts_document_terms(std::string_view text) {
   FtsDocTerms out;
   out.buf.reserve(text.size());
   for_each_term(text, FtsMode::kDocument, [&](std::string_view term, uint32_t b, uint32_t e, bool colocated) {
-    out.terms.push_back({static_cast<uint32_t>(out.buf.size()), static_cast<uint32_t>(term.size()), b, e, colocated});
-    out.buf += term;
+    out.add(term, b, e, colocated);
     return SQLITE_OK;
   });
   return out;

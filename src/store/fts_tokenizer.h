@@ -57,6 +57,10 @@ struct FtsDocTerms {
   std::string buf;
   std::vector<Term> terms;
   std::string_view term(const Term& t) const { return std::string_view(buf).substr(t.offset, t.size); }
+  void add(std::string_view term, uint32_t start, uint32_t end, bool colocated) {
+    terms.push_back({static_cast<uint32_t>(buf.size()), static_cast<uint32_t>(term.size()), start, end, colocated});
+    buf += term;
+  }
 };
 FtsDocTerms fts_document_terms(std::string_view text);
 // Appends the document terms of tokens [first, last) of t (a tokenization
@@ -64,8 +68,7 @@ FtsDocTerms fts_document_terms(std::string_view text);
 // token starts at byte `to` of the text being indexed. The same terms as
 // fts_document_terms() on that stretch of text when the stretch begins and
 // ends at token boundaries of t: tokens never depend on the text around them.
-// False (nothing appended) when first > last.
-bool append_document_terms(const Tokenized& t, size_t first, size_t last, uint32_t to, FtsDocTerms& out);
+void append_document_terms(const Tokenized& t, size_t first, size_t last, uint32_t to, FtsDocTerms& out);
 
 // While alive, the tokenizer on this thread replays `terms` for a document
 // text equal to `text` (the writer binds the same bytes it was computed from).

@@ -75,7 +75,8 @@ FtsDocTerms body_terms(const Record& r, const Tokenized& t, const std::vector<ui
     const Span& s = r.article.paragraphs[k];
     const size_t first = token_at(t.tokens, s.start), last = token_at(t.tokens, s.end);
     const bool aligned = first < last && t.tokens[first].start == s.start && t.tokens[last - 1].end == s.end;
-    if (!aligned || !append_document_terms(t, first, last, breaks[k], out)) return fts_document_terms(body);
+    if (!aligned) return fts_document_terms(body);
+    append_document_terms(t, first, last, breaks[k], out);
   }
   return out;
 }

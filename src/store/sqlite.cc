@@ -5,6 +5,18 @@
 
 namespace marsad::internal {
 
+std::string insert_rows_sql(std::string_view head, int rows, int columns) {
+  std::string sql(head);
+  sql += " VALUES";
+  int n = 0;
+  for (int r = 0; r < rows; ++r) {
+    sql += r ? ",(" : "(";
+    for (int c = 0; c < columns; ++c) sql += (c ? ",?" : "?") + std::to_string(++n);
+    sql += ')';
+  }
+  return sql;
+}
+
 Status sqlite_status(sqlite3* db, int rc, std::string_view what) {
   std::string file = db ? std::string(sqlite3_db_filename(db, "main") ? sqlite3_db_filename(db, "main") : "") : "";
   std::string detail = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);

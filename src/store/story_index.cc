@@ -1,7 +1,5 @@
 #include "store/story_index.h"
 
-#include <string>
-
 #include <xxhash.h>
 
 #include <algorithm>
@@ -16,16 +14,6 @@ static_assert(kRows * StoryOptions::kBands == StoryOptions::kHashes);
 // only its first members as candidates: verification cost stays bounded.
 constexpr int64_t kMaxBucketCandidates = 64;
 constexpr size_t kMaxCandidates = 512;
-
-// One INSERT for all of an article's bands: a statement run per row costs more
-// in SQLite's per-statement work (bind, step, halt) than the B-tree insert.
-std::string put_bands_sql() {
-  std::string sql = "INSERT OR IGNORE INTO lsh(bucket, article) VALUES";
-  for (int b = 1; b <= StoryOptions::kBands; ++b) {
-    sql += (b > 1 ? ",(?" : "(?") + std::to_string(b) + ",?" + std::to_string(StoryOptions::kBands + 1) + ")";
-  }
-  return sql;
-}
 
 }  // namespace
 
@@ -57,7 +45,9 @@ Result<StoryIndex> StoryIndex::create(Db& db, const StoryOptions& opt) {
     if (!st) return st.status();
     *x.st = std::move(*st);
   }
-  auto bands = db.prepare_persistent(put_bands_sql().c_str());
+  // One statement run for all of an article's bands (insert_rows_sql says why).
+  auto bands = db.prepare_persistent(
+      insert_rows_sql("INSERT OR IGNORE INTO lsh(bucket, article)", StoryOptions::kBands, 2).c_str());
   if (!bands) return bands.status();
   s.put_bands_ = std::move(*bands);
   return s;
@@ -66,8 +56,7 @@ Result<StoryIndex> StoryIndex::create(Db& db, const StoryOptions& opt) {
 Status StoryIndex::put_buckets(int64_t id, const std::vector<int64_t>& bs) {
   if (bs.size() == static_cast<size_t>(StoryOptions::kBands)) {
     put_bands_.reset();
-    for (int b = 0; b < StoryOptions::kBands; ++b) put_bands_.bind(b + 1, bs[static_cast<size_t>(b)]);
-    put_bands_.bind(StoryOptions::kBands + 1, id);
+    for (int b = 0; b < StoryOptions::kBands; ++b) put_bands_.bind(2 * b + 1, bs[static_cast<size_t>(b)]).bind(2 * b + 2, id);
     return put_bands_.run("store LSH buckets");
   }
   for (int64_t bucket : bs) {

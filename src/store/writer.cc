@@ -1,7 +1,5 @@
 #include "store/writer.h"
 
-#include <string>
-
 #include "store/schema.h"
 
 namespace marsad::internal {
@@ -41,12 +39,8 @@ Result<Writer> Writer::create(StoreImpl& store) {
     if (!st) return st.status();
     *x.st = std::move(*st);
   }
-  std::string many = "INSERT OR IGNORE INTO mentions(key, article, kind) VALUES";
-  for (int r = 0; r < kMentionsPerInsert; ++r) {
-    many += (r ? ",(?" : "(?") + std::to_string(3 * r + 1) + ",?" + std::to_string(3 * r + 2) + ",?" +
-            std::to_string(3 * r + 3) + ")";
-  }
-  auto st = store.db.prepare_persistent(many.c_str());
+  auto st = store.db.prepare_persistent(
+      insert_rows_sql("INSERT OR IGNORE INTO mentions(key, article, kind)", kMentionsPerInsert, 3).c_str());
   if (!st) return st.status();
   w.ins_mentions_ = std::move(*st);
   return w;
@@ -92,8 +86,8 @@ Status Writer::index(int64_t id, const Prepared& p) {
 }
 
 Status Writer::side_rows(int64_t id, const SideRows& side) {
-  // Mentions by kMentionsPerInsert rows per statement run, the rest one by one: SQLite's
-  // per-statement work costs about as much as a row's two B-tree inserts.
+  // Mentions by kMentionsPerInsert rows per statement run (insert_rows_sql says why), the rest
+  // one by one.
   size_t i = 0;
   for (; i + kMentionsPerInsert <= side.mentions.size(); i += kMentionsPerInsert) {
     ins_mentions_.reset();

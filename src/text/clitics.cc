@@ -74,17 +74,8 @@ std::string Clitics::prefix_of(std::string_view key) const {
 }
 
 std::string Clitics::host_of(std::string_view key) const {
-  size_t outer = 0;
-  bool contracted = false;
-  for (uint8_t i = 0; i < count; ++i) {
-    if (pieces[i].role == CliticRole::kDet) {
-      contracted = pieces[i].end - pieces[i].begin == kLetter;
-    } else {
-      outer = pieces[i].end;
-    }
-  }
-  if (contracted) return "ال" + std::string(key.substr(stem_begin));
-  return std::string(key.substr(outer));
+  if (article_contracted()) return "ال" + std::string(key.substr(stem_begin));
+  return std::string(key.substr(host_begin()));
 }
 
 namespace {

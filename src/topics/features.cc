@@ -196,11 +196,11 @@ struct LogTable {
   }
 };
 
-// A word of the text being read. Its stem bucket comes from the Tokenized's
-// memoized clitic analysis when the pipeline made one (every Arabic word of a
-// record, by the time topics run) and there are no n-grams to fetch: that is
-// one hash of a short string, where the word cache is a probe of 8 MB that
-// misses the cache.
+// A word of the text being read. When there are no n-grams to fetch, its stem
+// bucket comes from the Tokenized's own clitic analysis (Tokenized::clitics,
+// already made for every Arabic word of a record by the time topics run): one
+// hash of a short string, where the word cache is a probe of 8 MB that misses
+// the cache.
 struct Word {
   static constexpr uint32_t kNoStem = UINT32_MAX, kFromCache = UINT32_MAX - 1;
   uint64_t hash, cache_key;
@@ -218,7 +218,7 @@ size_t topic_terms(const Tokenized& t, const TopicFeatures& f, std::vector<Topic
 
 size_t topic_terms(const Tokenized& t, std::span<const std::pair<size_t, size_t>> ranges, const TopicFeatures& f,
                    std::vector<TopicFeature>& out) {
-  // The cache is made on first need: a pipeline whose clitics are memoized never needs it.
+  // The cache is made on first need: without n-grams it is never needed.
   thread_local std::unique_ptr<WordCache> cache;
   thread_local Accumulator acc;
   thread_local std::vector<Word> words;
@@ -226,8 +226,8 @@ size_t topic_terms(const Tokenized& t, std::span<const std::pair<size_t, size_t>
   constexpr uint16_t kUnit = 1, kChar = 1 << 8;
   const int shift = 64 - f.hash_bits;
   const bool cached = f.stems || f.char_min > 0;
-  // Memoized clitics serve the stems only when no n-grams need the cache anyway.
-  const bool memo = f.stems && f.char_min == 0 && t.clitic_cache.size() == t.tokens.size();
+  // The Tokenized's clitics serve the stems only when no n-grams need the cache anyway.
+  const bool memo = f.stems && f.char_min == 0;
 
   size_t tokens = 0;
   for (const auto& [first, last] : ranges) tokens += last > first ? last - first : 0;
@@ -256,8 +256,8 @@ size_t topic_terms(const Tokenized& t, std::span<const std::pair<size_t, size_t>
       const bool arabic = tok.kind == TokenKind::kArabic;
       uint32_t stem = Word::kNoStem;
       if (cached) {
-        if (memo && (!arabic || t.clitic_cache[i].known)) {
-          const std::string_view s = arabic ? t.clitic_cache[i].c.stem_of(key) : std::string_view();
+        if (memo) {
+          const std::string_view s = arabic ? t.clitics(i).stem_of(key) : std::string_view();
           if (!s.empty()) stem = static_cast<uint32_t>(XXH3_64bits_withSeed(s.data(), s.size(), kStemSeed) >> shift);
         } else {
           stem = Word::kFromCache;

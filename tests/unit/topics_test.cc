@@ -217,9 +217,9 @@ TEST(TopicFeatures, TermsKeepFirstSeenOrder) {
   }
 }
 
-// The pipeline has analysed every word's clitics before topics run, and
-// topic_terms takes the stems from there instead of its word cache: the two
-// must give the same terms, values and order, whatever part is memoized.
+// Without n-grams topic_terms takes the stems from Tokenized::clitics (which
+// the pipeline has filled before topics run), with them from its word cache:
+// the terms, values and order must not depend on what is memoized already.
 TEST(TopicFeatures, MemoizedCliticsGiveTheSameTerms) {
   const std::string text =
       "وقّع ممثلون عن القوات المسلحة الملكية المغربية ونظيرتها الإسرائيلية، أمس الاثنين بالعاصمة تل أبيب "
